@@ -1,0 +1,5 @@
+"""Allow ``python -m pledgectl``."""
+
+from pledgectl.cli.app import main
+
+main()

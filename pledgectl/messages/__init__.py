@@ -1,0 +1,1 @@
+"""Message catalogs, one module per area: ``MESSAGES = {key: (english, indonesian)}``."""
