@@ -1,0 +1,53 @@
+"""The ``pledgectl`` command: the root group and its global options.
+
+Command modules are imported here so they register themselves; each keeps its
+heavy imports inside its functions, so ``pledgectl --version`` stays light.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pledgectl import __version__
+from pledgectl.cli.framework import PledgeGroup
+
+app = typer.Typer(
+    cls=PledgeGroup,
+    name="pledgectl",
+    help="help.app",
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["--help", "-h"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pledgectl {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    registry: Annotated[
+        str | None, typer.Option("--registry", metavar="PATH", help="help.opt.registry")
+    ] = None,
+    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help="help.opt.lang")] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version"),
+    ] = False,
+) -> None:
+    """Global options are taken by the root group wherever they stand on the line."""
+
+
+from pledgectl.cli import check as _check  # noqa: E402,F401
+from pledgectl.cli import record as _record  # noqa: E402,F401
+
+
+def main() -> None:
+    app()

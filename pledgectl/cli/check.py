@@ -1,0 +1,69 @@
+"""Auditing commands: check and fmt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.app import app
+from pledgectl.cli.common import open_registry
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import choose, emit, say
+
+CHECK_FORMATS = ("text", "json")
+
+
+@app.command(cls=PledgeCommand, help="help.check")
+def check(
+    agencies: Annotated[
+        list[str] | None, typer.Argument(metavar="[AGENCY]...", help="help.arg.agencies")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.check-format")] = "text",
+    only: Annotated[list[str] | None, typer.Option("--only", help="help.opt.only")] = None,
+    fail_on: Annotated[
+        str, typer.Option("--fail-on", metavar="error|warning", help="help.opt.fail-on")
+    ] = "error",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+) -> None:
+    from pledgectl import render
+    from pledgectl.checks import CHECK_NAMES, run_checks
+    from pledgectl.registry import check_id
+
+    choose(fmt, CHECK_FORMATS, "--format")
+    choose(fail_on, ("error", "warning"), "--fail-on")
+    for name in only or []:
+        choose(name, CHECK_NAMES, "--only")
+    registry = open_registry()
+    for agency in agencies or []:
+        check_id(agency)
+        if not registry.agency_path(agency).exists():
+            from pledgectl.errors import UsageFailure
+
+            raise UsageFailure("value.unknown-agency", agency=agency)
+    result = run_checks(registry, agencies or None, only or None)
+    text = render.render_json(result) if fmt == "json" else render.render_text(result)
+    emit(text, output)
+    raise typer.Exit(1 if result.fails(fail_on) else 0)
+
+
+@app.command(cls=PledgeCommand, help="help.fmt")
+def fmt(
+    check_only: Annotated[bool, typer.Option("--check", help="help.opt.fmt-check")] = False,
+) -> None:
+    from pledgectl.formatting import format_registry
+
+    registry = open_registry()
+    results = format_registry(registry, check_only=check_only)
+    bad = False
+    for result in results:
+        if result.status == "changed":
+            bad = bad or check_only
+            say("fmt.would-change" if check_only else "fmt.changed", file=str(result.path))
+        elif result.status == "refused":
+            bad = True
+            say(result.reason_key, file=str(result.path), **dict(result.params))
+    if not bad:
+        say("fmt.ok", count=len(results))
+    raise typer.Exit(1 if bad else 0)

@@ -1,0 +1,270 @@
+"""The CLI boundary: language, help in two languages, and the one error handler.
+
+Typer bundles its own copy of Click whose messages ("Missing option",
+"Usage:") are plain English f-strings. So the root group runs Click in
+non-standalone mode, catches its usage errors and says them again in the
+user's language; help texts are catalog keys translated on the command tree
+before parsing; the few framework words in rendered help are swapped for
+their Indonesian ones. Every foreseeable error becomes one line and a hint;
+anything unexpected says so, with the path of a log holding the traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+import typer
+from typer import _click
+from typer.core import TyperCommand, TyperGroup
+
+from pledgectl import i18n
+from pledgectl.errors import PledgeError
+
+EXIT_UNEXPECTED = 3
+EXIT_INTERRUPTED = 130
+
+# Options every command accepts wherever they stand on the line.
+GLOBAL_OPTIONS = ("--lang", "--registry")
+_globals: dict[str, str | None] = {"registry": None}
+
+
+def global_registry() -> str | None:
+    return _globals["registry"]
+
+
+def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, str]]:
+    """Pull ``--lang`` and ``--registry`` out of ``args`` wherever they stand (before ``--``)."""
+    rest: list[str] = []
+    found: dict[str, str] = {}
+    i = 0
+    args = list(args)
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        name, eq, val = arg.partition("=")
+        if name in GLOBAL_OPTIONS:
+            if eq:
+                found[name[2:]] = val
+            elif i + 1 < len(args):
+                found[name[2:]] = args[i + 1]
+                i += 1
+            else:
+                found[name[2:]] = ""
+            i += 1
+            continue
+        rest.append(arg)
+        i += 1
+    return rest, found
+
+
+_HELP_WORDS_ID = [
+    (re.compile(r"^Usage: ", re.M), "Penggunaan: "),
+    (re.compile(r"^Options:$", re.M), "Opsi:"),
+    (re.compile(r"^Arguments:$", re.M), "Argumen:"),
+    (re.compile(r"^Commands:$", re.M), "Perintah:"),
+    (re.compile(r"Show this message and exit\."), "Tampilkan pesan ini lalu keluar."),
+    (re.compile(r"\[default: "), "[bawaan: "),
+    (re.compile(r"\[required\]"), "[wajib]"),
+]
+
+
+def localize_help(text: str) -> str:
+    if i18n.get_lang() != "id":
+        return text
+    for pattern, replacement in _HELP_WORDS_ID:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _translate(value: str | None) -> str | None:
+    if value and i18n.has(value):
+        return i18n.t(value)
+    return value
+
+
+def translate_tree(command: _click.Command) -> None:
+    """Replace help keys by their text in the current language, through the whole tree."""
+    command.help = _translate(command.help)
+    command.short_help = _translate(command.short_help)
+    for param in command.params:
+        if hasattr(param, "help"):
+            param.help = _translate(param.help)
+    if isinstance(command, TyperGroup):
+        for sub in command.commands.values():
+            translate_tree(sub)
+
+
+class PledgeCommand(TyperCommand):
+    def get_help(self, ctx: _click.Context) -> str:
+        return localize_help(super().get_help(ctx))
+
+
+class PledgeGroup(TyperGroup):
+    """The root group: runs the whole CLI inside the error boundary."""
+
+    def get_help(self, ctx: _click.Context) -> str:
+        return localize_help(super().get_help(ctx))
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        raw = list(sys.argv[1:] if args is None else args)
+        rest, found = extract_globals(raw)
+        lang = found.get("lang")
+        if lang is not None and lang not in i18n.LANGS:
+            i18n.set_lang(i18n.detect_lang())
+            code = report(PledgeError("cli.bad-lang", value=lang), usage=True)
+            _exit(code, standalone_mode)
+            return code
+        i18n.set_lang(i18n.detect_lang(lang))
+        _globals["registry"] = found.get("registry") or None
+        try:
+            translate_tree(self)
+            result = super().main(
+                rest,
+                prog_name=prog_name or "pledgectl",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
+            )
+            code = result if isinstance(result, int) else 0
+        except PledgeError as exc:
+            code = report(exc)
+        except _click.exceptions.NoArgsIsHelpError as exc:
+            ctx = exc.ctx
+            typer.echo(ctx.get_help() if ctx else "")
+            code = 0
+        except _click.exceptions.UsageError as exc:
+            code = report_usage(exc)
+        except _click.exceptions.Abort:
+            typer.echo(i18n.t("cli.aborted"), err=True)
+            code = EXIT_INTERRUPTED
+        except KeyboardInterrupt:
+            typer.echo(i18n.t("cli.aborted"), err=True)
+            code = EXIT_INTERRUPTED
+        except BrokenPipeError:
+            _silence_stdout()
+            code = 1
+        except typer.Exit as exc:
+            code = exc.exit_code
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except Exception:  # noqa: BLE001 - the last line of defence: log it, never show a traceback
+            code = report_unexpected()
+        _exit(code, standalone_mode)
+        return code
+
+
+def _exit(code: int, standalone_mode: bool) -> None:
+    if standalone_mode:
+        sys.exit(code)
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def report(exc: PledgeError, usage: bool = False) -> int:
+    """One line: what is wrong; then, if known, how to fix it."""
+    typer.echo(f"{i18n.t('cli.error')}: {exc.message}", err=True)
+    hint = exc.hint
+    if hint:
+        typer.echo(f"{i18n.t('cli.hint')}: {hint}", err=True)
+    return 2 if usage else exc.exit_code
+
+
+_EXTRA_ARGS = re.compile(r"Got unexpected extra arguments? \((.*)\)")
+_NO_SUCH_COMMAND = re.compile(r"No such command '(.*)'")
+_NOT_ONE_OF = re.compile(r"'(.*)' is not one of (.*)\.")
+_NOT_VALID = re.compile(r"'(.*)' is not a valid (.*)\.")
+_REQUIRES_ARG = re.compile(r"Option '(.*)' requires an argument")
+_MISSING_CMD = re.compile(r"Missing command")
+
+
+def _param_name(param: Any) -> str:
+    if param is None:
+        return "?"
+    opts = getattr(param, "opts", None) or []
+    longest = max(opts, key=len) if opts else None
+    if getattr(param, "param_type_name", "") == "argument" or not longest:
+        metavar = getattr(param, "metavar", None)
+        return str(metavar or getattr(param, "human_readable_name", param.name)).upper()
+    return str(longest)
+
+
+def usage_message(exc: _click.exceptions.UsageError) -> str:
+    """Click's usage error, said again from its parts in the user's language."""
+    exceptions = _click.exceptions
+    if isinstance(exc, exceptions.MissingParameter):
+        kind = "argument" if getattr(exc.param, "param_type_name", "") == "argument" else "option"
+        return i18n.t(f"cli.missing-{kind}", name=_param_name(exc.param))
+    if isinstance(exc, exceptions.NoSuchOption):
+        suggestion = ", ".join(sorted(exc.possibilities or []))
+        if suggestion:
+            return i18n.t("cli.no-such-option-suggest", name=exc.option_name, options=suggestion)
+        return i18n.t("cli.no-such-option", name=exc.option_name)
+    text = exc.message
+    if isinstance(exc, exceptions.BadParameter):
+        name = _param_name(exc.param)
+        match = _NOT_ONE_OF.search(text)
+        if match:
+            return i18n.t("cli.not-one-of", name=name, value=match.group(1), choices=match.group(2))
+        match = _NOT_VALID.search(text)
+        if match:
+            return i18n.t("cli.not-valid", name=name, value=match.group(1), kind=match.group(2))
+        return i18n.t("cli.bad-value", name=name, reason=text)
+    for pattern, key in (
+        (_EXTRA_ARGS, "cli.extra-args"),
+        (_NO_SUCH_COMMAND, "cli.no-such-command"),
+        (_REQUIRES_ARG, "cli.needs-value"),
+    ):
+        match = pattern.search(text)
+        if match:
+            return i18n.t(key, value=match.group(1))
+    if _MISSING_CMD.search(text):
+        return i18n.t("cli.missing-command")
+    return i18n.t("cli.usage-other", reason=text)
+
+
+def report_usage(exc: _click.exceptions.UsageError) -> int:
+    typer.echo(f"{i18n.t('cli.error')}: {usage_message(exc)}", err=True)
+    path = exc.ctx.command_path if exc.ctx else "pledgectl"
+    typer.echo(f"{i18n.t('cli.hint')}: {i18n.t('cli.see-help', command=path)}", err=True)
+    return 2
+
+
+def report_unexpected() -> int:
+    """Say plainly that this is a bug, and where the traceback went."""
+    log_dir = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    try:
+        os.makedirs(os.path.join(log_dir, "pledgectl"), exist_ok=True)
+        log_path = os.path.join(log_dir, "pledgectl", "pledgectl.log")
+        with open(log_path, "a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+    except OSError:
+        fd, log_path = tempfile.mkstemp(prefix="pledgectl-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc())
+    typer.echo(f"{i18n.t('cli.error')}: {i18n.t('cli.unexpected', log=log_path)}", err=True)
+    return EXIT_UNEXPECTED
+
+
+def fail(exc: PledgeError) -> NoReturn:
+    raise exc

@@ -1,0 +1,66 @@
+"""Where output goes: data to stdout (or ``-o FILE``), people's messages to stderr.
+
+Rich is imported only when a table is drawn on a terminal, so start-up stays light.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import typer
+
+from pledgectl import i18n
+from pledgectl.errors import PledgeError, UsageFailure
+
+
+def say(key: str, **params: object) -> None:
+    """A confirmation for a person, on stderr."""
+    typer.echo(i18n.t(key, **params), err=True)
+
+
+def warn(key: str, **params: object) -> None:
+    typer.echo(f"{i18n.t('cli.warning')}: {i18n.t(key, **params)}", err=True)
+
+
+def emit(text: str, output: Path | None = None) -> None:
+    """Write data to stdout, or to ``output`` when given."""
+    if output is None:
+        sys.stdout.write(text)
+        if text and not text.endswith("\n"):
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise PledgeError("cli.output-failed", file=str(output), reason=exc.strerror) from None
+    say("cli.written", file=str(output))
+
+
+def choose(value: str, choices: Sequence[str], option: str) -> str:
+    """Validate a ``--format``-like choice with a message in the user's language."""
+    if value not in choices:
+        raise UsageFailure("cli.bad-choice", option=option, value=value, choices=", ".join(choices))
+    return value
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], output: Path | None = None) -> None:
+    """A table for people: Rich on a terminal, aligned plain text when piped or saved."""
+    if output is None and sys.stdout.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        grid = Table(*headers)
+        for row in rows:
+            grid.add_row(*row)
+        Console().print(grid)
+        return
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=False)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=False)).rstrip()]
+    for row in rows:
+        lines.append("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=False)).rstrip())
+    emit("\n".join(lines) + "\n", output)

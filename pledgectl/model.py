@@ -1,0 +1,142 @@
+"""The shape of an agency file, as data.
+
+One description serves three readers: the ``schema`` check validates against
+it, the canonical writer takes its key order from it, and ``pledgectl schema``
+turns it into JSON Schema -- so the three cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_VERSION = 1
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
+REGION_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
+NIP_PATTERN = r"^\d{18}$"
+STATUSES = ("PNS", "PPPK", "NON-ASN")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a table. ``type``: str, int, date, strlist, table, records."""
+
+    name: str
+    type: str
+    required: bool = False
+    pattern: str | None = None
+    enum: tuple[str, ...] | None = None
+    record: Record | None = None
+    doc: str = ""
+
+
+@dataclass(frozen=True)
+class Record:
+    name: str
+    fields: tuple[Field, ...]
+    doc: str = ""
+
+    def get(self, key: str) -> Field | None:
+        for f in self.fields:
+            if f.name == key:
+                return f
+        return None
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+WITNESS = Record(
+    "witness",
+    (
+        Field("institution", "str", True, doc="an institutions id from pledgectl.toml"),
+        Field("name", "str", True, doc="the witness's name or the body's representative"),
+        Field("role", "str", doc="position of the witness"),
+    ),
+    doc="A witness of a declaration",
+)
+
+SIGNATORY = Record(
+    "signatory",
+    (
+        Field("nip", "str", pattern=NIP_PATTERN, doc="18-digit NIP; may be omitted for NON-ASN"),
+        Field("name", "str", True),
+        Field("status", "str", True, enum=STATUSES),
+        Field("position", "str"),
+        Field("unit", "str"),
+        Field("signed", "date", doc="date of signature"),
+    ),
+    doc="A person who signed the declaration",
+)
+
+ROSTER = Record(
+    "roster",
+    (
+        Field("nip", "str", pattern=NIP_PATTERN),
+        Field("name", "str", True),
+        Field("status", "str", True, enum=STATUSES),
+        Field("position", "str"),
+        Field("unit", "str"),
+    ),
+    doc="A member of the agency's staff",
+)
+
+DECLARATION = Record(
+    "declaration",
+    (
+        Field("id", "str", True, pattern=ID_PATTERN, doc="unique within the agency"),
+        Field("kind", "str", True, doc="one of policy.kinds"),
+        Field("elections", "strlist", True, doc="election ids this declaration covers"),
+        Field("date", "date", True),
+        Field("title", "str"),
+        Field("occasion", "str"),
+        Field("place", "str"),
+        Field("basis", "strlist", doc="legal basis"),
+        Field("commitments", "strlist", doc="checklist ids the declaration covers"),
+        Field("witnesses", "records", record=WITNESS),
+        Field("signatories", "records", record=SIGNATORY),
+    ),
+    doc="A declaration event: ikrar, deklarasi or pakta integritas",
+)
+
+AGENCY = Record(
+    "agency",
+    (
+        Field("id", "str", True, pattern=ID_PATTERN, doc="equals the file name"),
+        Field("name", "str", True),
+        Field("region", "str", True, pattern=REGION_PATTERN, doc="Kemendagri region code"),
+        Field("parent", "str", pattern=ID_PATTERN, doc="another agency id"),
+        Field("provenance", "str", doc="where the record comes from"),
+    ),
+    doc="The agency (OPD)",
+)
+
+AGENCY_FILE = Record(
+    "file",
+    (
+        Field("schema", "int", True, doc="format version"),
+        Field("agency", "table", True, record=AGENCY),
+        Field("roster", "records", record=ROSTER),
+        Field("declarations", "records", record=DECLARATION),
+    ),
+    doc="One agency file of a pledgectl registry",
+)
+
+
+def type_ok(spec: Field, value: Any) -> bool:
+    """Whether ``value`` has the TOML type ``spec`` asks for."""
+    if spec.type == "str":
+        return isinstance(value, str)
+    if spec.type == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if spec.type == "date":
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if spec.type == "strlist":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if spec.type == "table":
+        return isinstance(value, dict)
+    if spec.type == "records":
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    return False

@@ -1,0 +1,87 @@
+"""NIP (Nomor Induk Pegawai) rules for PNS and PPPK numbers.
+
+A NIP is 18 digits and always a string. PNS: birth date YYYYMMDD, CPNS
+appointment YYYYMM, gender digit, sequence. PPPK: birth date, appointment
+year YYYY, then "2", contract count 1-9, gender digit, sequence -- so digits
+13-14 read 21-29 and can never be a month. Problems are returned as catalog
+keys, never raised, so the same rules serve entry validation and ``check``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_DIGITS18 = re.compile(r"\d{18}")
+_SEPARATORS = re.compile(r"[\s.\-']")
+
+
+@dataclass(frozen=True)
+class NipProblem:
+    key: str
+    params: dict[str, str]
+
+
+def normalise(raw: str) -> str:
+    """Drop the spaces, dots and dashes people type inside a NIP."""
+    return _SEPARATORS.sub("", raw.strip())
+
+
+def kind_of(nip: str) -> str:
+    """``PPPK`` when digits 13-14 are 21-29, else ``PNS``."""
+    return "PPPK" if nip[12] == "2" and nip[13] != "0" else "PNS"
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
+    """Every rule the NIP breaks (empty when it is valid)."""
+    today = today or dt.date.today()
+    if not _DIGITS18.fullmatch(nip):
+        return [NipProblem("nip.length", {"nip": nip, "count": str(len(nip))})]
+    found: list[NipProblem] = []
+    birth = _date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    if birth is None or birth > today or birth.year < 1900:
+        found.append(NipProblem("nip.birth", {"nip": nip, "value": nip[0:8]}))
+    year = int(nip[8:12])
+    if kind_of(nip) == "PPPK":
+        appointed = _date(year, 1, 1)
+        count = nip[13]
+        if count == "0":
+            found.append(NipProblem("nip.pppk-count", {"nip": nip, "value": count}))
+        appointed_label = nip[8:12]
+    else:
+        month = int(nip[12:14])
+        appointed = _date(year, month, 1) if 1 <= month <= 12 else None
+        appointed_label = f"{nip[8:12]}-{nip[12:14]}"
+        if appointed is None:
+            found.append(NipProblem("nip.appointment", {"nip": nip, "value": appointed_label}))
+    if appointed is not None:
+        if appointed > today:
+            found.append(NipProblem("nip.appointment-future", {"nip": nip, "value": appointed_label}))
+        elif birth is not None and appointed.year * 12 + appointed.month < (
+            (birth.year + 18) * 12 + birth.month
+        ):
+            found.append(NipProblem("nip.appointment-young", {"nip": nip, "value": appointed_label}))
+    if nip[14] not in "12":
+        found.append(NipProblem("nip.gender", {"nip": nip, "value": nip[14]}))
+    if nip[15:18] == "000":
+        found.append(NipProblem("nip.sequence", {"nip": nip}))
+    return found
+
+
+def birth_date(nip: str) -> dt.date | None:
+    return _date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8])) if _DIGITS18.fullmatch(nip) else None
+
+
+def redact(nip: str) -> str:
+    """Mask the birth date, gender and sequence; keep the appointment month to stay useful."""
+    if len(nip) != 18:
+        return "*" * len(nip)
+    return "*" * 8 + nip[8:14] + "*" * 4

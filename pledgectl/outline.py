@@ -1,0 +1,239 @@
+"""Where each record of an agency file starts and ends, found without parsing.
+
+A regex pass over the text finds table headers and the few keys that identify
+records (``id``, ``nip``, ``name``, ``institution``). It serves two jobs: line
+numbers for findings (the parser keeps none), and insertion points for appends,
+so recording one signatory costs a scan, not a parse and rewrite. Lines inside
+multi-line strings are masked so a header-looking line there is not mistaken.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+Path_ = tuple[str | int, ...]
+
+_HEADER = re.compile(
+    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' \t]+?)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?\r?$", re.M
+)
+_KEY = re.compile(
+    r"^[ \t]*(id|nip|name|institution)[ \t]*=[ \t]*(\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*')", re.M
+)
+_SCHEMA = re.compile(r"^[ \t]*schema[ \t]*=[ \t]*([0-9_+\-]+)", re.M)
+_INLINE_RECORDS = re.compile(
+    r"^[ \t]*(?:declarations|roster|witnesses|signatories)[ \t]*=[ \t]*\[", re.M
+)
+_TOKENS = re.compile(r"\"\"\"|'''|\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*")
+_ML_END = {'"""': re.compile(r'(?<!\\)(?:\\\\)*"""("{0,2})'), "'''": re.compile(r"'''('{0,2})")}
+
+RECORD_KINDS = {
+    ("agency",): "agency",
+    ("roster",): "roster",
+    ("declarations",): "declaration",
+    ("declarations", "witnesses"): "witness",
+    ("declarations", "signatories"): "signatory",
+}
+
+
+@dataclass
+class Block:
+    """One table header and the lines up to the next header."""
+
+    kind: str  # agency | roster | declaration | witness | signatory | other
+    path: Path_
+    name: tuple[str, ...]
+    start: int  # offset of the header line
+    end: int  # offset of the next header (or end of text)
+    line: int  # 1-based line of the header
+    keys: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (value, line)
+
+
+@dataclass
+class Outline:
+    text: str
+    blocks: list[Block]
+    schema: int | None
+    inline_records: bool  # records written as inline arrays: appends would be invalid
+    _newlines: list[int]
+
+    def by_path(self) -> dict[Path_, Block]:
+        return {b.path: b for b in self.blocks if b.kind != "other"}
+
+    def line_at(self, offset: int) -> int:
+        return bisect_right(self._newlines, offset - 1) + 1
+
+    def declarations(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "declaration"]
+
+    def region_end(self, index: int) -> int:
+        """Offset just after everything that belongs to block ``index`` and its sub-tables."""
+        head = self.blocks[index]
+        prefix = head.name
+        end = len(self.text)
+        for block in self.blocks[index + 1 :]:
+            if block.name[: len(prefix)] != prefix or block.name == prefix:
+                end = block.start
+                break
+        return _back_over_trivia(self.text, end)
+
+    def children(self, index: int, kind: str) -> list[Block]:
+        head = self.blocks[index]
+        out = []
+        for block in self.blocks[index + 1 :]:
+            if block.name[: len(head.name)] != head.name or block.name == head.name:
+                break
+            if block.kind == kind:
+                out.append(block)
+        return out
+
+    def key_line(self, path: Path_, key: str) -> int | None:
+        """Line of ``key = ...`` inside the block at ``path`` (first match)."""
+        block = self.by_path().get(path)
+        if block is None:
+            return None
+        if key in block.keys:
+            return block.keys[key][1]
+        pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.M)
+        match = pattern.search(self.text, block.start, block.end)
+        return self.line_at(match.start()) if match else None
+
+
+def _back_over_trivia(text: str, end: int) -> int:
+    """Move back over blank and comment lines that lead into the next header."""
+    pos = end
+    while pos > 0:
+        line_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[line_start:pos].strip()
+        if line and not line.startswith("#"):
+            break
+        pos = line_start
+    return pos
+
+
+def _masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of multi-line strings, where header-like lines are data."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        match = _TOKENS.search(text, pos)
+        if match is None:
+            return spans
+        token = match.group(0)
+        if token in _ML_END:
+            end = _ML_END[token].search(text, match.end())
+            stop = end.end() if end else len(text)
+            spans.append((match.start(), stop))
+            pos = stop
+        else:
+            pos = match.end()
+
+
+def _split_name(raw: str) -> tuple[str, ...]:
+    parts = []
+    for part in re.findall(r"\"[^\"]*\"|'[^']*'|[^.]+", raw.replace(" ", "").replace("\t", "")):
+        parts.append(part.strip("\"'"))
+    return tuple(parts)
+
+
+def _unquote(raw: str) -> str:
+    if raw.startswith("'") or "\\" not in raw:
+        return raw[1:-1]
+    try:
+        value = tomllib.loads("v = " + raw)["v"]
+    except tomllib.TOMLDecodeError:
+        return raw[1:-1]
+    return str(value)
+
+
+def build(text: str) -> Outline:
+    """Outline ``text``; never raises, whatever the text."""
+    masked = _masked_spans(text) if ('"""' in text or "'''" in text) else []
+    starts = [s for s, _ in masked]
+
+    def hidden(offset: int) -> bool:
+        if not masked:
+            return False
+        i = bisect_right(starts, offset) - 1
+        return i >= 0 and masked[i][0] < offset < masked[i][1]
+
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    outline = Outline(text, [], None, False, newlines)
+
+    def line_at(offset: int) -> int:
+        return bisect_right(newlines, offset - 1) + 1
+
+    headers = [m for m in _HEADER.finditer(text) if not hidden(m.start())]
+    counters: dict[str, int] = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
+    blocks: list[Block] = []
+    for i, match in enumerate(headers):
+        name = _split_name(match.group(2))
+        is_array = match.group(1) == "[["
+        kind = RECORD_KINDS.get(name, "other")
+        if kind == "agency" and is_array or kind not in ("agency", "other") and not is_array:
+            kind = "other"
+        decl = counters["declaration"] - 1
+        path: Path_
+        if kind == "agency":
+            path = ("agency",)
+        elif kind == "roster":
+            path = ("roster", counters["roster"])
+        elif kind == "declaration":
+            path = ("declarations", counters["declaration"])
+            counters["witness"] = counters["signatory"] = 0
+        elif kind in ("witness", "signatory"):
+            if decl < 0:
+                kind, path = "other", name
+            else:
+                field_name = "witnesses" if kind == "witness" else "signatories"
+                path = ("declarations", decl, field_name, counters[kind])
+        else:
+            path = name
+        if kind in counters:
+            counters[kind] += 1
+        end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
+        blocks.append(Block(kind, path, name, match.start(), end, line_at(match.start())))
+    outline.blocks = blocks
+
+    block_starts = [b.start for b in blocks]
+    for match in _KEY.finditer(text):
+        if hidden(match.start()):
+            continue
+        i = bisect_right(block_starts, match.start()) - 1
+        if i < 0:
+            continue
+        keys = blocks[i].keys
+        if match.group(1) not in keys:
+            keys[match.group(1)] = (_unquote(match.group(2)), line_at(match.start()))
+
+    first_header = blocks[0].start if blocks else len(text)
+    schema_match = _SCHEMA.search(text, 0, first_header)
+    if schema_match and not hidden(schema_match.start()):
+        try:
+            outline.schema = int(schema_match.group(1).replace("_", ""))
+        except ValueError:
+            outline.schema = None
+    outline.inline_records = any(
+        not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text)
+    )
+    return outline
+
+
+def comment_count(text: str) -> int:
+    """How many ``#`` comments stand outside strings (the canonical writer cannot keep them)."""
+    count = 0
+    pos = 0
+    while True:
+        match = _TOKENS.search(text, pos)
+        if match is None:
+            return count
+        token = match.group(0)
+        if token in _ML_END:
+            end = _ML_END[token].search(text, match.end())
+            pos = end.end() if end else len(text)
+            continue
+        if token.startswith("#"):
+            count += 1
+        pos = match.end()

@@ -1,0 +1,118 @@
+"""Read one agency file: bytes to data, plus where every record is.
+
+The fast parser (rtoml, Rust) reads the data; on a syntax error the standard
+library's tomllib explains it with a line and column. Both are real TOML 1.0
+parsers, so a file valid for one is valid for the other (a test holds them to
+it). Reading never raises for bad content: a problem is returned as data for
+the ``parse`` check, so one broken file never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from pledgectl import outline as outline_mod
+from pledgectl.errors import PledgeError
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    key: str  # catalog key: parse.syntax, parse.encoding, parse.too-deep, parse.too-large
+    line: int
+    col: int
+    reason: str = ""
+
+
+@dataclass
+class AgencyFile:
+    """One agency file as read: text, data (None when unreadable) and its outline."""
+
+    path: Path
+    text: str
+    data: dict[str, Any] | None
+    problem: ParseProblem | None = None
+    size: int = 0
+    _extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def file_id(self) -> str:
+        """The agency id the file name promises."""
+        return self.path.name.removesuffix(".toml")
+
+    @cached_property
+    def outline(self) -> outline_mod.Outline:
+        return outline_mod.build(self.text)
+
+    def line(self, path: tuple[str | int, ...], key: str | None = None) -> int | None:
+        """Line of a record (or of one of its keys) for findings; None when not known."""
+        if key is not None:
+            found = self.outline.key_line(path, key)
+            if found is not None:
+                return found
+        block = self.outline.by_path().get(path)
+        return block.line if block else None
+
+
+def _parser() -> str:
+    return os.environ.get("PLEDGECTL_PARSER", "rtoml")
+
+
+def loads(text: str) -> dict[str, Any]:
+    """Parse TOML text with the configured parser; raise tomllib's error on bad input."""
+    if _parser() == "rtoml":
+        import rtoml
+
+        try:
+            data: dict[str, Any] = rtoml.loads(text)
+            return data
+        except Exception:  # noqa: BLE001 - any rtoml failure is re-explained by tomllib below
+            pass
+    return tomllib.loads(text)
+
+
+def parse_text(path: Path, raw: bytes) -> AgencyFile:
+    if len(raw) > MAX_FILE_BYTES:
+        return AgencyFile(path, "", None, ParseProblem("parse.too-large", 1, 1), len(raw))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        text = raw.decode("utf-8", errors="replace")
+        return AgencyFile(path, text, None, ParseProblem("parse.encoding", line, col), len(raw))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        data = loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _LINE_COL.search(str(exc))
+        line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        reason = _LINE_COL.sub("", str(exc)).strip()
+        return AgencyFile(path, text, None, ParseProblem("parse.syntax", line, col, reason), len(raw))
+    except (RecursionError, MemoryError):
+        return AgencyFile(path, text, None, ParseProblem("parse.too-deep", 1, 1), len(raw))
+    return AgencyFile(path, text, data, None, len(raw))
+
+
+def read_agency(path: Path) -> AgencyFile:
+    """Read and parse ``path``. Raises only when the file cannot be opened at all."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise PledgeError("reader.missing", file=str(path)) from None
+    except IsADirectoryError:
+        raise PledgeError("reader.unreadable", file=str(path), reason="is a directory") from None
+    except OSError as exc:
+        raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+    return parse_text(path, raw)

@@ -1,0 +1,412 @@
+"""Recording: agencies, declarations, witnesses, signatories, roster entries.
+
+Every edit is an *insertion* of canonical record blocks at the record's place
+in the file, found by :mod:`pledgectl.outline`: existing lines never move or
+change, hand-written comments and unknown fields survive, and the cost is a
+scan and a copy, not a parse and rewrite. Values are validated before anything
+is written; rule findings come back as warnings for the CLI to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pledgectl import canonical, rules, validate
+from pledgectl.errors import InvalidValue, PledgeError, RefusedWrite
+from pledgectl.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
+from pledgectl.outline import Block, Outline, _back_over_trivia, build
+from pledgectl.registry import Registry
+from pledgectl.storage import locked, write_atomic
+
+Warning_ = tuple[str, dict[str, str]]
+
+
+@dataclass
+class Outcome:
+    """What an edit did: the record's id, what was added, and rule warnings."""
+
+    agency: str
+    record: str = ""
+    added: int = 0
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A validated signatory or roster entry."""
+
+    name: str
+    status: str
+    nip: str | None = None
+    position: str | None = None
+    unit: str | None = None
+    signed: dt.date | None = None
+
+    def as_table(self, with_signed: bool = True) -> dict[str, Any]:
+        table: dict[str, Any] = {}
+        if self.nip:
+            table["nip"] = self.nip
+        table["name"] = self.name
+        table["status"] = self.status
+        if self.position:
+            table["position"] = self.position
+        if self.unit:
+            table["unit"] = self.unit
+        if with_signed and self.signed:
+            table["signed"] = self.signed
+        return table
+
+
+def person_key(nip: str | None, name: str) -> str:
+    """Who a record is: the NIP, or for staff without one the folded name."""
+    return nip if nip else "name:" + fold(name)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form of a name, for matching."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", plain).strip().casefold()
+
+
+def make_person(
+    settings_registry: Registry,
+    *,
+    name: str,
+    status: str,
+    nip: str | None = None,
+    position: str | None = None,
+    unit: str | None = None,
+    signed: str | dt.date | None = None,
+) -> Person:
+    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one."""
+    settings = settings_registry.settings
+    clean_status = validate.status(status)
+    clean_nip = validate.nip_for(nip, clean_status, settings)
+    clean_signed = validate.date(signed, "signed") if isinstance(signed, str) else signed
+    return Person(
+        name=validate.text(name, "name"),
+        status=clean_status,
+        nip=clean_nip,
+        position=validate.text(position, "position", required=False) or None
+        if position
+        else None,
+        unit=validate.text(unit, "unit", required=False) or None if unit else None,
+        signed=clean_signed,
+    )
+
+
+# -- the edit mechanism -------------------------------------------------------
+
+
+def _insert(text: str, pos: int, block_text: str) -> str:
+    """Insert a record block at ``pos`` (a line start), keeping one blank line between."""
+    before = text[:pos]
+    if before and not before.endswith("\n"):
+        before += "\n"
+    return before + "\n" + block_text + text[pos:]
+
+
+def edit_agency(
+    registry: Registry, agency_id: str, change: Callable[[str, Outline], str | None]
+) -> None:
+    """Lock, read, let ``change`` return the new text (or None), write atomically."""
+    path = registry.agency_path(agency_id)
+    with locked(path):
+        if not path.exists():
+            raise InvalidValue("value.unknown-agency", agency=agency_id)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RefusedWrite("edit.not-utf8", file=str(path)) from None
+        outline = build(text)
+        if outline.schema is not None and outline.schema > SCHEMA_VERSION:
+            raise RefusedWrite(
+                "edit.newer-schema", file=str(path), found=outline.schema, known=SCHEMA_VERSION
+            )
+        if outline.inline_records:
+            raise RefusedWrite("edit.inline-records", file=str(path))
+        new_text = change(text, outline)
+        if new_text is None or new_text == text:
+            return
+        write_atomic(path, new_text.encode("utf-8"))
+
+
+def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
+    for index, block in enumerate(outline.blocks):
+        if block.kind == "declaration" and block.keys.get("id", ("",))[0] == decl_id:
+            return index
+    known = [b.keys.get("id", ("?",))[0] for b in outline.declarations()]
+    raise InvalidValue(
+        "value.unknown-declaration",
+        agency=agency_id,
+        declaration=decl_id,
+        choices=", ".join(known) or "-",
+    )
+
+
+def _declaration_date(text: str, block: Block) -> dt.date | None:
+    match = re.search(r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[block.start : block.end], re.M)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+# -- the recording operations -------------------------------------------------
+
+
+def add_agency(
+    registry: Registry, agency_id: str, name: str, region: str, parent: str | None = None
+) -> Path:
+    agency_id = validate.agency_id(agency_id)
+    table: dict[str, Any] = {
+        "id": agency_id,
+        "name": validate.text(name, "name"),
+        "region": validate.region(region),
+    }
+    if parent:
+        parent = validate.agency_id(parent)
+        if parent == agency_id or not registry.has_agency(parent):
+            raise InvalidValue("value.unknown-parent", parent=parent)
+        table["parent"] = parent
+    path = registry.agency_path(agency_id)
+    if path.exists() or path.is_symlink():
+        raise RefusedWrite("edit.agency-exists", agency=agency_id, file=str(path))
+    registry.agencies_dir.mkdir(parents=True, exist_ok=True)
+    text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
+    with locked(path):
+        write_atomic(path, text.encode("utf-8"), must_not_exist=True)
+    return path
+
+
+def declare(
+    registry: Registry,
+    agency_id: str,
+    *,
+    kind: str,
+    date: str | dt.date,
+    elections: Sequence[str],
+    decl_id: str | None = None,
+    title: str | None = None,
+    occasion: str | None = None,
+    place: str | None = None,
+    basis: Sequence[str] = (),
+    commitments: Sequence[str] = (),
+) -> Outcome:
+    settings = registry.settings
+    validate.agency_id(agency_id)
+    when = validate.date(date) if isinstance(date, str) else date
+    table: dict[str, Any] = {"id": "", "kind": validate.kind(kind, settings)}
+    if not elections:
+        raise InvalidValue("value.required", field="--election")
+    table["elections"] = list(dict.fromkeys(validate.election(e, settings) for e in elections))
+    table["date"] = when
+    for key, raw in (("title", title), ("occasion", occasion), ("place", place)):
+        if raw:
+            table[key] = validate.text(raw, key)
+    if basis:
+        table["basis"] = [validate.text(b, "basis") for b in basis]
+    table["commitments"] = list(dict.fromkeys(validate.commitment(c, settings) for c in commitments))
+    if decl_id is not None:
+        validate.record_id(decl_id)
+    outcome = Outcome(agency_id)
+    outcome.warnings.extend(rules.declaration_date(when, table["elections"], settings))
+    if not commitments:
+        outcome.warnings.append(("rule.no-commitments", {}))
+
+    def change(text: str, outline: Outline) -> str:
+        existing = {b.keys.get("id", ("",))[0] for b in outline.declarations()}
+        chosen = decl_id
+        if chosen is None:
+            base = f"{table['kind']}-{when.isoformat()}"
+            chosen, n = base, 2
+            while chosen in existing:
+                chosen, n = f"{base}-{n}", n + 1
+        elif chosen in existing:
+            raise RefusedWrite("edit.declaration-exists", agency=agency_id, declaration=chosen)
+        table["id"] = chosen
+        outcome.record = chosen
+        return _insert(text, len(text), canonical.block("declarations", table, DECLARATION))
+
+    edit_agency(registry, agency_id, change)
+    outcome.added = 1
+    return outcome
+
+
+def add_witness(
+    registry: Registry,
+    agency_id: str,
+    decl_id: str,
+    *,
+    institution: str,
+    name: str,
+    role: str | None = None,
+) -> Outcome:
+    settings = registry.settings
+    validate.agency_id(agency_id)
+    table: dict[str, Any] = {
+        "institution": validate.institution(institution, settings),
+        "name": validate.text(name, "name"),
+    }
+    if role:
+        table["role"] = validate.text(role, "role")
+    outcome = Outcome(agency_id, decl_id)
+
+    def change(text: str, outline: Outline) -> str:
+        index = _find_declaration(outline, agency_id, decl_id)
+        for witness in outline.children(index, "witness"):
+            same_inst = witness.keys.get("institution", ("",))[0] == table["institution"]
+            if same_inst and fold(witness.keys.get("name", ("",))[0]) == fold(table["name"]):
+                raise RefusedWrite(
+                    "edit.witness-exists", name=table["name"], declaration=decl_id
+                )
+        declared = _declaration_date(text, outline.blocks[index])
+        if declared is not None:
+            outcome.warnings.extend(rules.witness_validity(table["institution"], declared, settings))
+        signatories = outline.children(index, "signatory")
+        pos = (
+            _back_over_trivia(text, signatories[0].start)
+            if signatories
+            else outline.region_end(index)
+        )
+        return _insert(text, pos, canonical.block("declarations.witnesses", table, WITNESS))
+
+    edit_agency(registry, agency_id, change)
+    outcome.added = 1
+    return outcome
+
+
+def add_signatories(
+    registry: Registry,
+    agency_id: str,
+    decl_id: str,
+    people: Iterable[Person],
+    *,
+    dry_run: bool = False,
+    on_existing: str = "refuse",
+) -> Outcome:
+    """Add people to a declaration in one write.
+
+    ``on_existing``: ``refuse`` (a person already on the declaration is an error,
+    as for ``sign``) or ``skip`` (idempotent re-import: the same person is skipped,
+    the same NIP under another name is reported as a conflict and refuses the write).
+    """
+    validate.agency_id(agency_id)
+    people = list(people)
+    outcome = Outcome(agency_id, decl_id)
+
+    def change(text: str, outline: Outline) -> str | None:
+        index = _find_declaration(outline, agency_id, decl_id)
+        present: dict[str, str] = {}
+        for block in outline.children(index, "signatory"):
+            nip = block.keys.get("nip", ("",))[0]
+            name = block.keys.get("name", ("",))[0]
+            present[person_key(nip or None, name)] = name
+        declared = _declaration_date(text, outline.blocks[index])
+        blocks: list[str] = []
+        conflicts: list[dict[str, str]] = []
+        for person in people:
+            key = person_key(person.nip, person.name)
+            if key in present:
+                same = fold(present[key]) == fold(person.name)
+                if on_existing == "refuse" or not same:
+                    if on_existing == "refuse":
+                        raise RefusedWrite(
+                            "edit.already-signed",
+                            who=person.nip or person.name,
+                            declaration=decl_id,
+                        )
+                    conflicts.append(
+                        {"nip": person.nip or "", "recorded": present[key], "given": person.name}
+                    )
+                else:
+                    outcome.skipped.append({"nip": person.nip or "", "name": person.name})
+                continue
+            present[key] = person.name
+            if person.signed is not None:
+                for rule in rules.signature_date(person.signed, declared):
+                    outcome.warnings.append(rule)
+            blocks.append(
+                canonical.block("declarations.signatories", person.as_table(), SIGNATORY)
+            )
+        if conflicts:
+            first = conflicts[0]
+            raise RefusedWrite(
+                "edit.nip-conflict",
+                nip=first["nip"],
+                recorded=first["recorded"],
+                given=first["given"],
+                count=len(conflicts),
+            )
+        outcome.added = len(blocks)
+        if dry_run or not blocks:
+            return None
+        return _insert(text, outline.region_end(index), "\n".join(blocks))
+
+    edit_agency(registry, agency_id, change)
+    return outcome
+
+
+def sign(registry: Registry, agency_id: str, decl_id: str, person: Person) -> Outcome:
+    return add_signatories(registry, agency_id, decl_id, [person])
+
+
+def add_roster(
+    registry: Registry, agency_id: str, people: Iterable[Person], *, dry_run: bool = False
+) -> Outcome:
+    """Add staff to the roster; people already on it (same NIP and name) are skipped."""
+    validate.agency_id(agency_id)
+    people = list(people)
+    outcome = Outcome(agency_id)
+
+    def change(text: str, outline: Outline) -> str | None:
+        present: dict[str, str] = {}
+        last_roster = -1
+        for index, block in enumerate(outline.blocks):
+            if block.kind == "roster":
+                last_roster = index
+                nip = block.keys.get("nip", ("",))[0]
+                name = block.keys.get("name", ("",))[0]
+                present[person_key(nip or None, name)] = name
+        blocks = []
+        for person in people:
+            key = person_key(person.nip, person.name)
+            if key in present:
+                if fold(present[key]) != fold(person.name):
+                    raise RefusedWrite(
+                        "edit.nip-conflict",
+                        nip=person.nip or "",
+                        recorded=present[key],
+                        given=person.name,
+                        count=1,
+                    )
+                outcome.skipped.append({"nip": person.nip or "", "name": person.name})
+                continue
+            present[key] = person.name
+            blocks.append(canonical.block("roster", person.as_table(with_signed=False), ROSTER))
+        outcome.added = len(blocks)
+        if dry_run or not blocks:
+            return None
+        if last_roster >= 0:
+            pos = outline.region_end(last_roster)
+        else:
+            first_decl = next((b for b in outline.blocks if b.kind == "declaration"), None)
+            pos = _back_over_trivia(text, first_decl.start) if first_decl else len(text)
+        return _insert(text, pos, "\n".join(blocks))
+
+    edit_agency(registry, agency_id, change)
+    return outcome

@@ -1,0 +1,109 @@
+"""Find a registry and name its files.
+
+Discovery, first match wins: ``--registry``, ``PLEDGECTL_REGISTRY``, the
+nearest ``pledgectl.toml`` walking up from the current directory (as git finds
+``.git``), then ``./registry/pledgectl.toml``. Agency ids are checked before
+they become paths, so nothing is ever read or written outside ``agencies/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from pledgectl.errors import InvalidValue, PledgeError, RegistryNotFound
+from pledgectl.model import ID_PATTERN
+from pledgectl.reader import AgencyFile, read_agency
+from pledgectl.settings import Settings, load_settings
+
+SETTINGS_FILE = "pledgectl.toml"
+AGENCIES_DIR = "agencies"
+_ID = re.compile(ID_PATTERN)
+
+
+def check_id(value: str, what: str = "agency") -> str:
+    """Refuse ids that are not lowercase slugs (and so cannot escape a directory)."""
+    if not _ID.fullmatch(value):
+        raise InvalidValue(f"value.{what}-id", value=value)
+    return value
+
+
+@dataclass(frozen=True)
+class Registry:
+    root: Path
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def agencies_dir(self) -> Path:
+        return self.root / AGENCIES_DIR
+
+    @cached_property
+    def settings(self) -> Settings:
+        return load_settings(self.settings_path)
+
+    def agency_path(self, agency_id: str) -> Path:
+        return self.agencies_dir / f"{check_id(agency_id)}.toml"
+
+    def agency_paths(self) -> list[Path]:
+        """Agency files in id order; hidden, temporary and lock files are not agencies."""
+        try:
+            entries = list(os.scandir(self.agencies_dir))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise PledgeError(
+                "reader.unreadable", file=str(self.agencies_dir), reason=exc.strerror
+            ) from None
+        return sorted(
+            Path(e.path)
+            for e in entries
+            if e.name.endswith(".toml") and not e.name.startswith(".")
+        )
+
+    def agency_ids(self) -> list[str]:
+        return [p.name.removesuffix(".toml") for p in self.agency_paths()]
+
+    def has_agency(self, agency_id: str) -> bool:
+        return self.agency_path(agency_id).is_file()
+
+    def read(self, agency_id: str) -> AgencyFile:
+        path = self.agency_path(agency_id)
+        if not path.exists():
+            raise InvalidValue("value.unknown-agency", agency=agency_id)
+        return read_agency(path)
+
+    def iter_files(self) -> Iterator[AgencyFile]:
+        for path in self.agency_paths():
+            yield read_agency(path)
+
+
+def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
+    """The registry to use, or :class:`RegistryNotFound` (exit 2) with a hint."""
+    if explicit:
+        root = Path(explicit)
+        if root.name == SETTINGS_FILE:
+            root = root.parent
+        if not (root / SETTINGS_FILE).is_file():
+            raise RegistryNotFound("registry.not-at", path=str(root))
+        return Registry(root)
+    env = os.environ.get("PLEDGECTL_REGISTRY")
+    if env:
+        root = Path(env)
+        if not (root / SETTINGS_FILE).is_file():
+            raise RegistryNotFound("registry.env-not-at", path=str(root))
+        return Registry(root)
+    here = (cwd or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / SETTINGS_FILE).is_file():
+            return Registry(candidate)
+    fallback = here / "registry"
+    if (fallback / SETTINGS_FILE).is_file():
+        return Registry(fallback)
+    raise RegistryNotFound("registry.not-found")
