@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 Path_ = tuple[str | int, ...]
 
@@ -38,31 +37,51 @@ RECORD_KINDS = {
 }
 
 
-@dataclass
 class Block:
     """One table header and the lines up to the next header."""
 
-    kind: str  # agency | roster | declaration | witness | signatory | other
-    path: Path_
-    name: tuple[str, ...]
-    start: int  # offset of the header line
-    end: int  # offset of the next header (or end of text)
-    line: int  # 1-based line of the header
-    keys: dict[str, tuple[str, int]] = field(default_factory=dict)  # key -> (value, line)
+    __slots__ = ("end", "keys", "kind", "name", "outline", "path", "start")
+
+    def __init__(
+        self, outline: Outline, kind: str, path: Path_, name: tuple[str, ...], start: int, end: int
+    ) -> None:
+        self.outline = outline
+        self.kind = kind  # agency | roster | declaration | witness | signatory | other
+        self.path = path
+        self.name = name
+        self.start = start  # offset of the header line
+        self.end = end  # offset of the next header (or end of text)
+        self.keys: dict[str, tuple[str, int]] = {}  # key -> (value, offset)
+
+    @property
+    def line(self) -> int:
+        """1-based line of the header."""
+        return self.outline.line_at(self.start)
+
+    def value(self, key: str) -> str:
+        found = self.keys.get(key)
+        return found[0] if found else ""
 
 
-@dataclass
 class Outline:
-    text: str
-    blocks: list[Block]
-    schema: int | None
-    inline_records: bool  # records written as inline arrays: appends would be invalid
-    _newlines: list[int]
+    """Blocks of an agency file in text order, with helpers to find places in them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[Block] = []
+        self.schema: int | None = None
+        self.inline_records = False  # records written as inline arrays: appends would be invalid
+        self._newlines: list[int] | None = None
+        self._by_path: dict[Path_, Block] | None = None
 
     def by_path(self) -> dict[Path_, Block]:
-        return {b.path: b for b in self.blocks if b.kind != "other"}
+        if self._by_path is None:
+            self._by_path = {b.path: b for b in self.blocks if b.kind != "other"}
+        return self._by_path
 
     def line_at(self, offset: int) -> int:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.text)]
         return bisect_right(self._newlines, offset - 1) + 1
 
     def declarations(self) -> list[Block]:
@@ -81,9 +100,10 @@ class Outline:
 
     def children(self, index: int, kind: str) -> list[Block]:
         head = self.blocks[index]
+        size = len(head.name)
         out = []
         for block in self.blocks[index + 1 :]:
-            if block.name[: len(head.name)] != head.name or block.name == head.name:
+            if block.name[:size] != head.name or block.name == head.name:
                 break
             if block.kind == kind:
                 out.append(block)
@@ -95,7 +115,7 @@ class Outline:
         if block is None:
             return None
         if key in block.keys:
-            return block.keys[key][1]
+            return self.line_at(block.keys[key][1])
         pattern = re.compile(rf"^[ \t]*\"?{re.escape(key)}\"?[ \t]*=", re.M)
         match = pattern.search(self.text, block.start, block.end)
         return self.line_at(match.start()) if match else None
@@ -148,6 +168,9 @@ def _unquote(raw: str) -> str:
     return str(value)
 
 
+_NAMES: dict[str, tuple[str, ...]] = {}
+
+
 def build(text: str) -> Outline:
     """Outline ``text``; never raises, whatever the text."""
     masked = _masked_spans(text) if ('"""' in text or "'''" in text) else []
@@ -159,54 +182,59 @@ def build(text: str) -> Outline:
         i = bisect_right(starts, offset) - 1
         return i >= 0 and masked[i][0] < offset < masked[i][1]
 
-    newlines = [m.start() for m in re.finditer("\n", text)]
-    outline = Outline(text, [], None, False, newlines)
-
-    def line_at(offset: int) -> int:
-        return bisect_right(newlines, offset - 1) + 1
-
-    headers = [m for m in _HEADER.finditer(text) if not hidden(m.start())]
-    counters: dict[str, int] = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
+    outline = Outline(text)
+    headers = [m for m in _HEADER.finditer(text) if not masked or not hidden(m.start())]
+    counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
     blocks: list[Block] = []
+    append = blocks.append
+    total = len(headers)
     for i, match in enumerate(headers):
-        name = _split_name(match.group(2))
+        raw = match.group(2)
+        name = _NAMES.get(raw)
+        if name is None:
+            name = _NAMES.setdefault(raw, _split_name(raw))
         is_array = match.group(1) == "[["
         kind = RECORD_KINDS.get(name, "other")
-        if kind == "agency" and is_array or kind not in ("agency", "other") and not is_array:
+        if (kind == "agency") == is_array and kind != "other":
             kind = "other"
-        decl = counters["declaration"] - 1
         path: Path_
-        if kind == "agency":
-            path = ("agency",)
-        elif kind == "roster":
-            path = ("roster", counters["roster"])
-        elif kind == "declaration":
-            path = ("declarations", counters["declaration"])
-            counters["witness"] = counters["signatory"] = 0
-        elif kind in ("witness", "signatory"):
+        if kind == "signatory" or kind == "witness":
+            decl = counters["declaration"] - 1
             if decl < 0:
                 kind, path = "other", name
             else:
-                field_name = "witnesses" if kind == "witness" else "signatories"
-                path = ("declarations", decl, field_name, counters[kind])
+                path = ("declarations", decl, name[1], counters[kind])
+                counters[kind] += 1
+        elif kind == "declaration":
+            path = ("declarations", counters["declaration"])
+            counters["declaration"] += 1
+            counters["witness"] = counters["signatory"] = 0
+        elif kind == "roster":
+            path = ("roster", counters["roster"])
+            counters["roster"] += 1
+        elif kind == "agency":
+            path = ("agency",)
         else:
             path = name
-        if kind in counters:
-            counters[kind] += 1
-        end = headers[i + 1].start() if i + 1 < len(headers) else len(text)
-        blocks.append(Block(kind, path, name, match.start(), end, line_at(match.start())))
+        end = headers[i + 1].start() if i + 1 < total else len(text)
+        append(Block(outline, kind, path, name, match.start(), end))
     outline.blocks = blocks
 
-    block_starts = [b.start for b in blocks]
+    # Attribute identifying keys to their blocks: both lists are in text order.
+    index = -1
+    next_start = blocks[0].start if blocks else len(text) + 1
+    nblocks = len(blocks)
     for match in _KEY.finditer(text):
-        if hidden(match.start()):
+        offset = match.start()
+        while offset >= next_start:
+            index += 1
+            next_start = blocks[index + 1].start if index + 1 < nblocks else len(text) + 1
+        if index < 0 or (masked and hidden(offset)):
             continue
-        i = bisect_right(block_starts, match.start()) - 1
-        if i < 0:
-            continue
-        keys = blocks[i].keys
-        if match.group(1) not in keys:
-            keys[match.group(1)] = (_unquote(match.group(2)), line_at(match.start()))
+        keys = blocks[index].keys
+        key = match.group(1)
+        if key not in keys:
+            keys[key] = (_unquote(match.group(2)), offset)
 
     first_header = blocks[0].start if blocks else len(text)
     schema_match = _SCHEMA.search(text, 0, first_header)
@@ -215,11 +243,8 @@ def build(text: str) -> Outline:
             outline.schema = int(schema_match.group(1).replace("_", ""))
         except ValueError:
             outline.schema = None
-    outline.inline_records = any(
-        not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text)
-    )
+    outline.inline_records = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
     return outline
-
 
 def comment_count(text: str) -> int:
     """How many ``#`` comments stand outside strings (the canonical writer cannot keep them)."""

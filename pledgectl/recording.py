@@ -71,6 +71,8 @@ def person_key(nip: str | None, name: str) -> str:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for matching."""
+    if text.isascii():
+        return " ".join(text.split()).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"\s+", " ", plain).strip().casefold()
@@ -145,9 +147,9 @@ def edit_agency(
 
 def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
     for index, block in enumerate(outline.blocks):
-        if block.kind == "declaration" and block.keys.get("id", ("",))[0] == decl_id:
+        if block.kind == "declaration" and block.value("id") == decl_id:
             return index
-    known = [b.keys.get("id", ("?",))[0] for b in outline.declarations()]
+    known = [b.value("id") for b in outline.declarations()]
     raise InvalidValue(
         "value.unknown-declaration",
         agency=agency_id,
@@ -229,7 +231,7 @@ def declare(
         outcome.warnings.append(("rule.no-commitments", {}))
 
     def change(text: str, outline: Outline) -> str:
-        existing = {b.keys.get("id", ("",))[0] for b in outline.declarations()}
+        existing = {b.value("id") for b in outline.declarations()}
         chosen = decl_id
         if chosen is None:
             base = f"{table['kind']}-{when.isoformat()}"
@@ -269,8 +271,8 @@ def add_witness(
     def change(text: str, outline: Outline) -> str:
         index = _find_declaration(outline, agency_id, decl_id)
         for witness in outline.children(index, "witness"):
-            same_inst = witness.keys.get("institution", ("",))[0] == table["institution"]
-            if same_inst and fold(witness.keys.get("name", ("",))[0]) == fold(table["name"]):
+            same_inst = witness.value("institution") == table["institution"]
+            if same_inst and fold(witness.value("name")) == fold(table["name"]):
                 raise RefusedWrite(
                     "edit.witness-exists", name=table["name"], declaration=decl_id
                 )
@@ -313,8 +315,8 @@ def add_signatories(
         index = _find_declaration(outline, agency_id, decl_id)
         present: dict[str, str] = {}
         for block in outline.children(index, "signatory"):
-            nip = block.keys.get("nip", ("",))[0]
-            name = block.keys.get("name", ("",))[0]
+            nip = block.value("nip")
+            name = block.value("name")
             present[person_key(nip or None, name)] = name
         declared = _declaration_date(text, outline.blocks[index])
         blocks: list[str] = []
@@ -379,8 +381,8 @@ def add_roster(
         for index, block in enumerate(outline.blocks):
             if block.kind == "roster":
                 last_roster = index
-                nip = block.keys.get("nip", ("",))[0]
-                name = block.keys.get("name", ("",))[0]
+                nip = block.value("nip")
+                name = block.value("name")
                 present[person_key(nip or None, name)] = name
         blocks = []
         for person in people:

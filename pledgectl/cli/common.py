@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from pledgectl.cli.framework import global_registry
 from pledgectl.cli.output import warn
-from pledgectl.registry import Registry, discover
+
+if TYPE_CHECKING:
+    from pledgectl.registry import Registry
 
 
 def open_registry() -> Registry:
     """The registry by the discovery rules, with its settings loaded (errors exit 2)."""
+    from pledgectl.registry import discover
+
     registry = discover(global_registry())
     _ = registry.settings
     return registry

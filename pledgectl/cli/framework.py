@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import typer
-from typer import _click
+import click as _click
 from typer.core import TyperCommand, TyperGroup
 
 from pledgectl import i18n
