@@ -68,8 +68,8 @@ def record_lines(table: dict[str, Any], spec: Record | None, path: tuple[str, ..
         field_spec = spec.get(k) if spec else None
         sub_spec = field_spec.record if field_spec else None
         known_table = field_spec is not None and field_spec.type in ("table", "records")
-        if isinstance(v, dict) and (known_table or v) or _is_records(v) and (
-            known_table or field_spec is None
+        if (isinstance(v, dict) and (known_table or v)) or (
+            _is_records(v) and (known_table or field_spec is None)
         ):
             subtables.append((k, v, sub_spec))
         elif isinstance(v, list) and not v and field_spec is not None and known_table:

@@ -32,11 +32,11 @@ class Finding:
         return f"finding.{self.code}"
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.t(self.key, lang=lang, **self.params)
+        return i18n.t_in(lang, self.key, self.params)
 
     def hint(self, lang: str | None = None) -> str | None:
         hint_key = f"{self.key}.hint"
-        return i18n.t(hint_key, lang=lang, **self.params) if i18n.has(hint_key) else None
+        return i18n.t_in(lang, hint_key, self.params) if i18n.has(hint_key) else None
 
     def location(self) -> str:
         parts = [self.file or self.agency or "?"]

@@ -60,8 +60,13 @@ def has(key: str) -> bool:
     return key in catalog()
 
 
-def t(key: str, /, lang: str | None = None, **params: object) -> str:
-    """The message ``key`` in the current (or given) language, with params filled in."""
+def t(key: str, /, **params: object) -> str:
+    """The message ``key`` in the current language, with params filled in."""
+    return t_in(get_lang(), key, params)
+
+
+def t_in(lang: str | None, key: str, params: Mapping[str, object] | None = None) -> str:
+    """The message ``key`` in ``lang`` (None: the current language)."""
     pair = catalog().get(key)
     if pair is None:
         return key
@@ -71,4 +76,4 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
 
 def both(key: str, /, **params: object) -> dict[str, str]:
     """The message in every language, for JSON output and bilingual documents."""
-    return {lang: t(key, lang=lang, **params) for lang in LANGS}
+    return {lang: t_in(lang, key, params) for lang in LANGS}

@@ -64,11 +64,15 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
             found.append(NipProblem("nip.appointment", {"nip": nip, "value": appointed_label}))
     if appointed is not None:
         if appointed > today:
-            found.append(NipProblem("nip.appointment-future", {"nip": nip, "value": appointed_label}))
+            found.append(
+                NipProblem("nip.appointment-future", {"nip": nip, "value": appointed_label})
+            )
         elif birth is not None and appointed.year * 12 + appointed.month < (
             (birth.year + 18) * 12 + birth.month
         ):
-            found.append(NipProblem("nip.appointment-young", {"nip": nip, "value": appointed_label}))
+            found.append(
+                NipProblem("nip.appointment-young", {"nip": nip, "value": appointed_label})
+            )
     if nip[14] not in "12":
         found.append(NipProblem("nip.gender", {"nip": nip, "value": nip[14]}))
     if nip[15:18] == "000":

@@ -246,6 +246,7 @@ def build(text: str) -> Outline:
     outline.inline_records = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
     return outline
 
+
 def comment_count(text: str) -> int:
     """How many ``#`` comments stand outside strings (the canonical writer cannot keep them)."""
     count = 0

@@ -8,7 +8,7 @@ they are read back from the registry's own ``pledgectl.toml``.
 from __future__ import annotations
 
 CHECKLISTS: dict[str, str] = {
-    "behaviours": '''\
+    "behaviours": """\
 # The four forms of ASN neutrality (circular of the acting governor of
 # Kalimantan Barat, 2024). Edit freely: checks read this list, not the code.
 [[checklist]]
@@ -30,8 +30,8 @@ basis = "SKB Netralitas ASN 2022"
 id = "neutral-conduct"
 title = { id = "Bersikap netral dalam setiap interaksi dan komunikasi, termasuk di media sosial", en = "Stays neutral in every interaction and communication, social media included" }
 basis = "SKB Netralitas ASN 2022"
-''',
-    "ikrar": '''\
+""",
+    "ikrar": """\
 # The standard four-point ikrar read at many 2023 ceremonies.
 [[checklist]]
 id = "uphold-neutrality"
@@ -52,17 +52,17 @@ basis = "SKB Netralitas ASN 2022"
 id = "reject-money-politics"
 title = { id = "Menolak politik uang dan segala bentuk pemberian", en = "Rejects money politics and gifts of any kind" }
 basis = "PP 94/2021"
-''',
+""",
 }
 
-_HEAD = '''\
+_HEAD = """\
 # pledgectl registry settings. The tool reads this file and never rewrites it.
 # Docs: `pledgectl schema --settings` prints its JSON Schema.
 schema = 1
 
-'''
+"""
 
-_REST = '''
+_REST = """
 # Elections a declaration can name. Dates from KPU's 2024 schedule.
 [[elections]]
 id = "pemilu-2024"
@@ -124,7 +124,7 @@ nip_optional_for = ["NON-ASN"]
 
 [policy.checks]                          # per check: "error", "warning" or "off"
 duplicates = "warning"
-'''
+"""
 
 
 def settings_text(checklist: str = "behaviours") -> str:

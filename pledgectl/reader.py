@@ -74,7 +74,7 @@ def loads(text: str) -> dict[str, Any]:
         try:
             data: dict[str, Any] = rtoml.loads(text)
             return data
-        except Exception:  # noqa: BLE001 - any rtoml failure is re-explained by tomllib below
+        except Exception:
             pass
     return tomllib.loads(text)
 
@@ -98,7 +98,9 @@ def parse_text(path: Path, raw: bytes) -> AgencyFile:
         found = _LINE_COL.search(str(exc))
         line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
         reason = _LINE_COL.sub("", str(exc)).strip()
-        return AgencyFile(path, text, None, ParseProblem("parse.syntax", line, col, reason), len(raw))
+        return AgencyFile(
+            path, text, None, ParseProblem("parse.syntax", line, col, reason), len(raw)
+        )
     except (RecursionError, MemoryError):
         return AgencyFile(path, text, None, ParseProblem("parse.too-deep", 1, 1), len(raw))
     return AgencyFile(path, text, data, None, len(raw))

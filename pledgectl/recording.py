@@ -97,9 +97,7 @@ def make_person(
         name=validate.text(name, "name"),
         status=clean_status,
         nip=clean_nip,
-        position=validate.text(position, "position", required=False) or None
-        if position
-        else None,
+        position=validate.text(position, "position", required=False) or None if position else None,
         unit=validate.text(unit, "unit", required=False) or None if unit else None,
         signed=clean_signed,
     )
@@ -121,6 +119,8 @@ def edit_agency(
 ) -> None:
     """Lock, read, let ``change`` return the new text (or None), write atomically."""
     path = registry.agency_path(agency_id)
+    if not path.exists():
+        raise InvalidValue("value.unknown-agency", agency=agency_id)
     with locked(path):
         if not path.exists():
             raise InvalidValue("value.unknown-agency", agency=agency_id)
@@ -159,7 +159,9 @@ def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
 
 
 def _declaration_date(text: str, block: Block) -> dt.date | None:
-    match = re.search(r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[block.start : block.end], re.M)
+    match = re.search(
+        r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[block.start : block.end], re.M
+    )
     if not match:
         return None
     try:
@@ -222,7 +224,9 @@ def declare(
             table[key] = validate.text(raw, key)
     if basis:
         table["basis"] = [validate.text(b, "basis") for b in basis]
-    table["commitments"] = list(dict.fromkeys(validate.commitment(c, settings) for c in commitments))
+    table["commitments"] = list(
+        dict.fromkeys(validate.commitment(c, settings) for c in commitments)
+    )
     if decl_id is not None:
         validate.record_id(decl_id)
     outcome = Outcome(agency_id)
@@ -273,12 +277,12 @@ def add_witness(
         for witness in outline.children(index, "witness"):
             same_inst = witness.value("institution") == table["institution"]
             if same_inst and fold(witness.value("name")) == fold(table["name"]):
-                raise RefusedWrite(
-                    "edit.witness-exists", name=table["name"], declaration=decl_id
-                )
+                raise RefusedWrite("edit.witness-exists", name=table["name"], declaration=decl_id)
         declared = _declaration_date(text, outline.blocks[index])
         if declared is not None:
-            outcome.warnings.extend(rules.witness_validity(table["institution"], declared, settings))
+            outcome.warnings.extend(
+                rules.witness_validity(table["institution"], declared, settings)
+            )
         signatories = outline.children(index, "signatory")
         pos = (
             _back_over_trivia(text, signatories[0].start)
@@ -342,9 +346,7 @@ def add_signatories(
             if person.signed is not None:
                 for rule in rules.signature_date(person.signed, declared):
                     outcome.warnings.append(rule)
-            blocks.append(
-                canonical.block("declarations.signatories", person.as_table(), SIGNATORY)
-            )
+            blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
         if conflicts:
             first = conflicts[0]
             raise RefusedWrite(

@@ -62,9 +62,7 @@ class Registry:
                 "reader.unreadable", file=str(self.agencies_dir), reason=exc.strerror
             ) from None
         return sorted(
-            Path(e.path)
-            for e in entries
-            if e.name.endswith(".toml") and not e.name.startswith(".")
+            Path(e.path) for e in entries if e.name.endswith(".toml") and not e.name.startswith(".")
         )
 
     def agency_ids(self) -> list[str]:

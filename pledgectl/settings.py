@@ -186,7 +186,9 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
             id=item["id"],
             name=_str_map(path, f"{where}.name", item.get("name", item["id"])),
             voting_day=voting_day,
-            campaign_start=_date(path, f"{where}.campaign_start", item.get("campaign_start"), False),
+            campaign_start=_date(
+                path, f"{where}.campaign_start", item.get("campaign_start"), False
+            ),
             campaign_end=_date(path, f"{where}.campaign_end", item.get("campaign_end"), False),
         )
     institutions = {}

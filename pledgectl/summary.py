@@ -68,7 +68,9 @@ def render_agency_detail(data: dict[str, Any]) -> str:
         for w in decl.get("witnesses", []) or []:
             if isinstance(w, dict):
                 role = f" ({w['role']})" if w.get("role") else ""
-                lines.append(f"    {i18n.t('col.witness')}: {w.get('institution')} {w.get('name')}{role}")
+                lines.append(
+                    f"    {i18n.t('col.witness')}: {w.get('institution')} {w.get('name')}{role}"
+                )
         signatories = [s for s in decl.get("signatories", []) or [] if isinstance(s, dict)]
         lines.append(f"    {i18n.t('col.signatories')}: {len(signatories)}")
         for s in signatories:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pledgectl import i18n, nip as nip_rules
+from pledgectl import i18n
+from pledgectl import nip as nip_rules
 from pledgectl.errors import InvalidValue
 from pledgectl.model import REGION_PATTERN, STATUSES
 from pledgectl.registry import check_id

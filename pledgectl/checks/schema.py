@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
 from pledgectl.checks import Check, Context
 from pledgectl.findings import Finding
@@ -83,7 +83,7 @@ class SchemaCheck(Check):
                 line=None if path else _top_line(af, key),
                 severity="warning" if code == "schema-extra" else "error",
                 declaration=_declaration_id(data, path),
-                **params,
+                **cast(dict[str, Any], params),
             )
         agency = data.get("agency")
         if isinstance(agency, dict) and isinstance(agency.get("id"), str):

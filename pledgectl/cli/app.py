@@ -36,7 +36,9 @@ def root(
     registry: Annotated[
         str | None, typer.Option("--registry", metavar="PATH", help="help.opt.registry")
     ] = None,
-    lang: Annotated[str | None, typer.Option("--lang", metavar="en|id", help="help.opt.lang")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="en|id", help="help.opt.lang")
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version"),

@@ -19,8 +19,8 @@ import traceback
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-import typer
 import click as _click
+import typer
 from typer.core import TyperCommand, TyperGroup
 
 from pledgectl import i18n
@@ -71,7 +71,7 @@ _HELP_WORDS_ID = [
     (re.compile(r"^Arguments:$", re.M), "Argumen:"),
     (re.compile(r"^Commands:$", re.M), "Perintah:"),
     (re.compile(r"Show this message and exit\."), "Tampilkan pesan ini lalu keluar."),
-    (re.compile(r"\[default: "), "[bawaan: "),
+    (re.compile(r"\[default:"), "[bawaan:"),
     (re.compile(r"\[required\]"), "[wajib]"),
 ]
 
@@ -162,7 +162,7 @@ class PledgeGroup(TyperGroup):
             code = exc.exit_code
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-        except Exception:  # noqa: BLE001 - the last line of defence: log it, never show a traceback
+        except Exception:
             code = report_unexpected()
         _exit(code, standalone_mode)
         return code

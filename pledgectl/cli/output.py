@@ -46,7 +46,9 @@ def choose(value: str, choices: Sequence[str], option: str) -> str:
     return value
 
 
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]], output: Path | None = None) -> None:
+def table(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], output: Path | None = None
+) -> None:
     """A table for people: Rich on a terminal, aligned plain text when piped or saved."""
     if output is None and sys.stdout.isatty():
         from rich.console import Console

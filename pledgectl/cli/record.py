@@ -185,7 +185,8 @@ def sign(
     ] = None,
 ) -> None:
     from pledgectl import validate
-    from pledgectl.recording import make_person, sign as record_signature
+    from pledgectl.recording import make_person
+    from pledgectl.recording import sign as record_signature
 
     registry = open_registry()
     validate.agency_id(agency)

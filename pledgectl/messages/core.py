@@ -96,7 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "use an id from [[institutions]] in pledgectl.toml, or add it there",
         "gunakan id dari [[institutions]] di pledgectl.toml, atau tambahkan di sana",
     ),
-    "value.unknown-agency": ("no agency {agency!r} in this registry", "tidak ada instansi {agency!r} di registri ini"),
+    "value.unknown-agency": (
+        "no agency {agency!r} in this registry",
+        "tidak ada instansi {agency!r} di registri ini",
+    ),
     "value.unknown-agency.hint": (
         "see `pledgectl agency list`, or add it with `pledgectl agency add`",
         "lihat `pledgectl agency list`, atau tambahkan dengan `pledgectl agency add`",
@@ -118,16 +121,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lihat `pledgectl agency show {agency}`, atau catat dengan `pledgectl declare`",
     ),
     # NIP rules
-    "nip.length": ("it must be 18 digits (found {count} characters)", "harus 18 angka (ada {count} karakter)"),
-    "nip.birth": ("birth date {value} is not a real past date", "tanggal lahir {value} bukan tanggal nyata di masa lalu"),
-    "nip.pppk-count": ("PPPK contract count {value} must be 1-9", "hitungan kontrak PPPK {value} harus 1-9"),
-    "nip.appointment": ("appointment month {value} is not a month", "bulan pengangkatan {value} bukan bulan yang sah"),
-    "nip.appointment-future": ("appointment {value} is in the future", "pengangkatan {value} ada di masa depan"),
+    "nip.length": (
+        "it must be 18 digits (found {count} characters)",
+        "harus 18 angka (ada {count} karakter)",
+    ),
+    "nip.birth": (
+        "birth date {value} is not a real past date",
+        "tanggal lahir {value} bukan tanggal nyata di masa lalu",
+    ),
+    "nip.pppk-count": (
+        "PPPK contract count {value} must be 1-9",
+        "hitungan kontrak PPPK {value} harus 1-9",
+    ),
+    "nip.appointment": (
+        "appointment month {value} is not a month",
+        "bulan pengangkatan {value} bukan bulan yang sah",
+    ),
+    "nip.appointment-future": (
+        "appointment {value} is in the future",
+        "pengangkatan {value} ada di masa depan",
+    ),
     "nip.appointment-young": (
         "appointment {value} is before the 18th birthday",
         "pengangkatan {value} sebelum ulang tahun ke-18",
     ),
-    "nip.gender": ("gender digit {value} must be 1 or 2", "angka jenis kelamin {value} harus 1 atau 2"),
+    "nip.gender": (
+        "gender digit {value} must be 1 or 2",
+        "angka jenis kelamin {value} harus 1 atau 2",
+    ),
     "nip.sequence": ("sequence 000 is not issued", "nomor urut 000 tidak pernah diterbitkan"),
     # rules that warn at entry and are reported by check
     "rule.future-date": ("date {date} is in the future", "tanggal {date} ada di masa depan"),
@@ -156,9 +177,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "compare with the settings `pledgectl init` writes, or `pledgectl schema --settings`",
         "bandingkan dengan pengaturan yang ditulis `pledgectl init`, atau `pledgectl schema --settings`",
     ),
-    "settings.encoding": ("{file} is not UTF-8 (byte {offset})", "{file} bukan UTF-8 (bita {offset})"),
+    "settings.encoding": (
+        "{file} is not UTF-8 (byte {offset})",
+        "{file} bukan UTF-8 (bita {offset})",
+    ),
     "settings.encoding.hint": ("save the file as UTF-8", "simpan berkas sebagai UTF-8"),
-    "settings.parse": ("{file}:{line}:{col}: not valid TOML: {reason}", "{file}:{line}:{col}: bukan TOML yang sah: {reason}"),
+    "settings.parse": (
+        "{file}:{line}:{col}: not valid TOML: {reason}",
+        "{file}:{line}:{col}: bukan TOML yang sah: {reason}",
+    ),
     "settings.parse.hint": (
         "fix the TOML at that line (a missing quote or bracket is usual)",
         "perbaiki TOML pada baris itu (biasanya tanda kutip atau kurung yang hilang)",
@@ -169,10 +196,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "settings.newer.hint": ("upgrade pledgectl", "perbarui pledgectl"),
     "settings.missing": ("no settings file {file}", "tidak ada berkas pengaturan {file}"),
-    "settings.missing.hint": ("create a registry with `pledgectl init`", "buat registri dengan `pledgectl init`"),
+    "settings.missing.hint": (
+        "create a registry with `pledgectl init`",
+        "buat registri dengan `pledgectl init`",
+    ),
     "settings.unreadable": ("cannot read {file}: {reason}", "tidak dapat membaca {file}: {reason}"),
     # registry discovery
-    "registry.not-at": ("no registry at {path} (no pledgectl.toml there)", "tidak ada registri di {path} (tidak ada pledgectl.toml)"),
+    "registry.not-at": (
+        "no registry at {path} (no pledgectl.toml there)",
+        "tidak ada registri di {path} (tidak ada pledgectl.toml)",
+    ),
     "registry.not-at.hint": (
         "check --registry, or create one with `pledgectl init {path}`",
         "periksa --registry, atau buat dengan `pledgectl init {path}`",
@@ -181,7 +214,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "PLEDGECTL_REGISTRY points to {path}, which has no pledgectl.toml",
         "PLEDGECTL_REGISTRY menunjuk ke {path}, yang tidak memiliki pledgectl.toml",
     ),
-    "registry.env-not-at.hint": ("fix or unset PLEDGECTL_REGISTRY", "perbaiki atau hapus PLEDGECTL_REGISTRY"),
+    "registry.env-not-at.hint": (
+        "fix or unset PLEDGECTL_REGISTRY",
+        "perbaiki atau hapus PLEDGECTL_REGISTRY",
+    ),
     "registry.not-found": ("no registry found", "registri tidak ditemukan"),
     "registry.not-found.hint": (
         "run inside a registry, pass --registry PATH, set PLEDGECTL_REGISTRY, or create one with `pledgectl init`",
@@ -198,23 +234,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "try again when the other command has finished; a lock of a killed process is released by the system",
         "coba lagi setelah perintah lain selesai; kunci milik proses yang mati dilepas oleh sistem",
     ),
-    "storage.lock-failed": ("cannot lock {file}: {reason}", "tidak dapat mengunci {file}: {reason}"),
+    "storage.lock-failed": (
+        "cannot lock {file}: {reason}",
+        "tidak dapat mengunci {file}: {reason}",
+    ),
     "storage.lock-failed.hint": (
         "check that the registry folder is writable",
         "pastikan folder registri dapat ditulisi",
     ),
-    "storage.symlink": ("{file} is a symbolic link; pledgectl never writes through one", "{file} adalah tautan simbolik; pledgectl tidak pernah menulis melaluinya"),
-    "storage.symlink.hint": ("replace the link with the real file", "ganti tautan dengan berkas aslinya"),
+    "storage.symlink": (
+        "{file} is a symbolic link; pledgectl never writes through one",
+        "{file} adalah tautan simbolik; pledgectl tidak pernah menulis melaluinya",
+    ),
+    "storage.symlink.hint": (
+        "replace the link with the real file",
+        "ganti tautan dengan berkas aslinya",
+    ),
     "storage.not-a-file": ("{file} is not a regular file", "{file} bukan berkas biasa"),
     "storage.exists": ("{file} already exists", "{file} sudah ada"),
-    "storage.write-failed": ("cannot write {file}: {reason}", "tidak dapat menulis {file}: {reason}"),
+    "storage.write-failed": (
+        "cannot write {file}: {reason}",
+        "tidak dapat menulis {file}: {reason}",
+    ),
     "storage.write-failed.hint": (
         "check free disk space and permissions; the file is unchanged",
         "periksa ruang disk dan izin; berkas tidak berubah",
     ),
     # recording
-    "edit.not-utf8": ("{file} is not UTF-8 text; nothing was written", "{file} bukan teks UTF-8; tidak ada yang ditulis"),
-    "edit.not-utf8.hint": ("run `pledgectl check` to see where", "jalankan `pledgectl check` untuk melihat letaknya"),
+    "edit.not-utf8": (
+        "{file} is not UTF-8 text; nothing was written",
+        "{file} bukan teks UTF-8; tidak ada yang ditulis",
+    ),
+    "edit.not-utf8.hint": (
+        "run `pledgectl check` to see where",
+        "jalankan `pledgectl check` untuk melihat letaknya",
+    ),
     "edit.newer-schema": (
         "{file} has schema {found}, newer than this pledgectl ({known}); it is left as it is",
         "{file} memiliki schema {found}, lebih baru daripada pledgectl ini ({known}); berkas dibiarkan",
@@ -228,17 +282,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "run `pledgectl fmt` to rewrite them as [[...]] tables, then try again",
         "jalankan `pledgectl fmt` untuk menulis ulang sebagai tabel [[...]], lalu coba lagi",
     ),
-    "edit.agency-exists": ("agency {agency!r} already exists ({file})", "instansi {agency!r} sudah ada ({file})"),
+    "edit.agency-exists": (
+        "agency {agency!r} already exists ({file})",
+        "instansi {agency!r} sudah ada ({file})",
+    ),
+    "edit.agency-exists.hint": (
+        "choose another id, or see it with `pledgectl agency show {agency}`",
+        "pilih id lain, atau lihat dengan `pledgectl agency show {agency}`",
+    ),
+    "edit.witness-exists.hint": (
+        "each witness is recorded once; see `pledgectl agency show`",
+        "setiap saksi dicatat sekali; lihat `pledgectl agency show`",
+    ),
+    "value.text.hint": (
+        "shorten the text and keep it on one line",
+        "persingkat teks dan tulis dalam satu baris",
+    ),
+    "storage.not-a-file.hint": (
+        "move it away; agency files are plain files",
+        "pindahkan; berkas instansi harus berkas biasa",
+    ),
+    "storage.exists.hint": ("choose another name", "pilih nama lain"),
+    "reader.missing.hint": ("check the path", "periksa jalurnya"),
+    "reader.unreadable.hint": (
+        "check the file's permissions",
+        "periksa izin berkas",
+    ),
+    "settings.unreadable.hint": ("check the file's permissions", "periksa izin berkas"),
+    "init.mkdir-failed.hint": (
+        "check that the parent folder exists and is writable",
+        "pastikan folder induk ada dan dapat ditulisi",
+    ),
+    "init.bad-seed.hint": ("reinstall pledgectl", "pasang ulang pledgectl"),
     "edit.declaration-exists": (
         "agency {agency!r} already has a declaration {declaration!r}",
         "instansi {agency!r} sudah memiliki deklarasi {declaration!r}",
     ),
-    "edit.declaration-exists.hint": ("choose another --id, or leave it out", "pilih --id lain, atau hilangkan"),
+    "edit.declaration-exists.hint": (
+        "choose another --id, or leave it out",
+        "pilih --id lain, atau hilangkan",
+    ),
     "edit.witness-exists": (
         "{name} already witnesses {declaration}",
         "{name} sudah menjadi saksi {declaration}",
     ),
-    "edit.already-signed": ("{who} has already signed {declaration}", "{who} sudah menandatangani {declaration}"),
+    "edit.already-signed": (
+        "{who} has already signed {declaration}",
+        "{who} sudah menandatangani {declaration}",
+    ),
     "edit.already-signed.hint": (
         "each person signs a declaration once; see `pledgectl agency show`",
         "setiap orang menandatangani satu deklarasi sekali; lihat `pledgectl agency show`",
@@ -252,11 +343,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "perbaiki nama di berkas yang diimpor, atau nama yang tercatat secara manual",
     ),
     # init and fmt
-    "init.exists": ("{file} already exists; nothing was changed", "{file} sudah ada; tidak ada yang diubah"),
+    "init.exists": (
+        "{file} already exists; nothing was changed",
+        "{file} sudah ada; tidak ada yang diubah",
+    ),
     "init.exists.hint": ("choose another folder", "pilih folder lain"),
     "init.mkdir-failed": ("cannot create {path}: {reason}", "tidak dapat membuat {path}: {reason}"),
     "init.bad-seed": ("demo file {file} is broken", "berkas contoh {file} rusak"),
-    "init.done": ("created registry {path} ({agencies} demo agencies)", "registri {path} dibuat ({agencies} instansi contoh)"),
+    "init.done": (
+        "created registry {path} ({agencies} demo agencies)",
+        "registri {path} dibuat ({agencies} instansi contoh)",
+    ),
     "fmt.unparseable": (
         "{file}: not valid TOML (line {line}); left as it is",
         "{file}: bukan TOML yang sah (baris {line}); dibiarkan",
@@ -266,25 +363,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: schema {found} lebih baru daripada pledgectl ini; dibiarkan",
     ),
     "fmt.comments": (
-        "{file}: has {count} hand-written comment(s) that canonical form cannot keep; left as it is (move them into a field such as note = \"...\")",
-        "{file}: memiliki {count} komentar tulisan tangan yang tidak dapat dipertahankan bentuk kanonik; dibiarkan (pindahkan ke kolom seperti note = \"...\")",
+        '{file}: has {count} hand-written comment(s) that canonical form cannot keep; left as it is (move them into a field such as note = "...")',
+        '{file}: memiliki {count} komentar tulisan tangan yang tidak dapat dipertahankan bentuk kanonik; dibiarkan (pindahkan ke kolom seperti note = "...")',
     ),
     "fmt.would-change": ("{file}: not in canonical form", "{file}: belum dalam bentuk kanonik"),
     "fmt.changed": ("formatted {file}", "{file} diformat"),
-    "fmt.ok": ("{count} agency file(s) in canonical form", "{count} berkas instansi dalam bentuk kanonik"),
+    "fmt.ok": (
+        "{count} agency file(s) in canonical form",
+        "{count} berkas instansi dalam bentuk kanonik",
+    ),
     # recording confirmations and listings
     "agency.added": ("added agency {agency} ({file})", "instansi {agency} ditambahkan ({file})"),
-    "agency.unreadable": ("(unreadable: run pledgectl check)", "(tidak terbaca: jalankan pledgectl check)"),
-    "agency.unparseable": ("{file}:{line}:{col}: not valid TOML", "{file}:{line}:{col}: bukan TOML yang sah"),
-    "agency.unparseable.hint": ("run `pledgectl check` for details", "jalankan `pledgectl check` untuk rinciannya"),
-    "declare.done": ("recorded declaration {declaration} for {agency}", "deklarasi {declaration} untuk {agency} dicatat"),
-    "witness.done": ("recorded witness {name} ({institution}) for {declaration}", "saksi {name} ({institution}) untuk {declaration} dicatat"),
-    "sign.done": ("recorded signature of {name} ({who}) on {declaration}", "tanda tangan {name} ({who}) pada {declaration} dicatat"),
+    "agency.unreadable": (
+        "(unreadable: run pledgectl check)",
+        "(tidak terbaca: jalankan pledgectl check)",
+    ),
+    "agency.unparseable": (
+        "{file}:{line}:{col}: not valid TOML",
+        "{file}:{line}:{col}: bukan TOML yang sah",
+    ),
+    "agency.unparseable.hint": (
+        "run `pledgectl check` for details",
+        "jalankan `pledgectl check` untuk rinciannya",
+    ),
+    "declare.done": (
+        "recorded declaration {declaration} for {agency}",
+        "deklarasi {declaration} untuk {agency} dicatat",
+    ),
+    "witness.done": (
+        "recorded witness {name} ({institution}) for {declaration}",
+        "saksi {name} ({institution}) untuk {declaration} dicatat",
+    ),
+    "sign.done": (
+        "recorded signature of {name} ({who}) on {declaration}",
+        "tanda tangan {name} ({who}) pada {declaration} dicatat",
+    ),
     "prompt.status": ("Status (PNS, PPPK, NON-ASN)", "Status (PNS, PPPK, NON-ASN)"),
     "prompt.nip": ("NIP (18 digits)", "NIP (18 angka)"),
     "prompt.name": ("Full name", "Nama lengkap"),
     "prompt.position": ("Position (optional)", "Jabatan (boleh kosong)"),
-    "prompt.date": ("Date signed, YYYY-MM-DD (optional)", "Tanggal tanda tangan, YYYY-MM-DD (boleh kosong)"),
+    "prompt.date": (
+        "Date signed, YYYY-MM-DD (optional)",
+        "Tanggal tanda tangan, YYYY-MM-DD (boleh kosong)",
+    ),
     "col.id": ("id", "id"),
     "col.name": ("name", "nama"),
     "col.region": ("region", "wilayah"),

@@ -1,0 +1,53 @@
+"""Shared fixtures: a fresh registry, the installed command, a clean language."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from pledgectl import i18n
+from pledgectl.registry import Registry
+from pledgectl.scaffold import init_registry
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests start in English with no registry in the environment."""
+    for var in ("LANG", "LC_ALL", "LANGUAGE", "PLEDGECTL_REGISTRY"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("PLEDGECTL_NO_CACHE", "1")
+    i18n.set_lang("en")
+    yield
+    i18n.set_lang("en")
+
+
+@pytest.fixture
+def registry(tmp_path: Path) -> Registry:
+    root = tmp_path / "reg"
+    init_registry(root)
+    return Registry(root)
+
+
+def pledgectl_command() -> str:
+    """The installed console script (the real path a user runs)."""
+    beside = Path(sys.executable).with_name("pledgectl")
+    if beside.exists():
+        return str(beside)
+    found = shutil.which("pledgectl")
+    if not found:
+        pytest.skip("pledgectl is not installed as a command")
+    return found
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LANG", "LC_"))}
+    env.pop("PLEDGECTL_REGISTRY", None)
+    env["PLEDGECTL_NO_CACHE"] = "1"
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    return env
