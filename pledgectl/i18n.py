@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 
 LANGS = ("en", "id")
-_CATALOG_MODULES = ("core", "framework", "checks", "tabular", "gitops", "reports")
+_CATALOG_MODULES = ("core", "framework", "checks", "tabular", "gitops", "reports", "people")
 
 _state = {"lang": "en"}
 _catalog: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,172 @@
+"""HR commands: import, find, export, sheet."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl import i18n
+from pledgectl.cli.app import app
+from pledgectl.cli.common import open_registry, show_warnings
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import choose, emit, say, table, warn
+from pledgectl.errors import InvalidValue
+
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")]
+RedactOpt = Annotated[bool, typer.Option("--redact", help="help.opt.redact")]
+
+
+def _progress() -> tuple[object, object] | None:
+    """A Rich progress bar on stderr when a person is watching."""
+    if not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task(i18n.t("import.reading"), total=None)
+    return bar, task
+
+
+def import_people(
+    agency: str, declaration: str | None, file: Path, dry_run: bool, skip_invalid: bool
+) -> None:
+    """Shared by ``import`` (signatories) and ``roster import``."""
+    from pledgectl.importing import plan_import
+    from pledgectl.recording import add_roster, add_signatories
+
+    registry = open_registry()
+    from pledgectl.validate import agency_id as check_agency
+
+    check_agency(agency)
+    if not registry.agency_path(agency).exists():
+        raise InvalidValue("value.unknown-agency", agency=agency)
+    progress = _progress()
+    if progress is not None:
+        bar, task = progress
+        bar.start()  # type: ignore[attr-defined]
+
+        def tick(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)  # type: ignore[attr-defined]
+
+        try:
+            plan = plan_import(registry, file, with_dates=declaration is not None, progress=tick)
+        finally:
+            bar.stop()  # type: ignore[attr-defined]
+    else:
+        plan = plan_import(registry, file, with_dates=declaration is not None)
+    for key, params in plan.table.notes:
+        warn(key, **params)
+    if plan.table.ignored_columns:
+        say("import.ignored-columns", columns=", ".join(plan.table.ignored_columns))
+    if plan.status_inferred:
+        say("import.status-inferred")
+    for row, first in plan.duplicates:
+        say("import.duplicate-row", row=row, first=first)
+    if plan.bad:
+        for bad in plan.bad:
+            typer.echo(
+                i18n.t("import.bad-row", row=bad.number, field=bad.field, reason=bad.message),
+                err=True,
+            )
+        if not skip_invalid:
+            raise InvalidValue("import.refused", count=len(plan.bad), file=str(file))
+        say("import.skipped-invalid", count=len(plan.bad))
+    if declaration is None:
+        outcome = add_roster(registry, agency, plan.people, dry_run=dry_run)
+    else:
+        outcome = add_signatories(
+            registry, agency, declaration, plan.people, dry_run=dry_run, on_existing="skip"
+        )
+    if outcome.warnings:
+        say("import.rule-warnings", count=len(outcome.warnings))
+        show_warnings(outcome.warnings[:5])
+    key = "import.dry-run" if dry_run else "import.done"
+    say(key, added=outcome.added, already=len(outcome.skipped), file=str(file))
+
+
+@app.command("import", cls=PledgeCommand, help="help.import")
+def import_command(
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.sheet-file")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="help.opt.dry-run")] = False,
+    skip_invalid: Annotated[
+        bool, typer.Option("--skip-invalid", help="help.opt.skip-invalid")
+    ] = False,
+) -> None:
+    from pledgectl.validate import record_id
+
+    record_id(declaration)
+    import_people(agency, declaration, file, dry_run, skip_invalid)
+
+
+@app.command(cls=PledgeCommand, help="help.find")
+def find(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="help.arg.query")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="help.opt.format-table-json")
+    ] = "table",
+    redact: RedactOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    import json
+
+    from pledgectl.people import find as find_people
+
+    choose(fmt, ("table", "json"), "--format")
+    if not query.strip():
+        raise InvalidValue("value.required", field="QUERY")
+    rows = find_people(open_registry(), query, redacted=redact)
+    if fmt == "json":
+        emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
+        return
+    columns = ("agency", "declaration", "role", "nip", "name", "status", "position")
+    table([i18n.t(f"col.{c}") for c in columns], [[r[c] for c in columns] for r in rows], output)
+    if not rows:
+        say("find.none", query=query)
+
+
+@app.command(cls=PledgeCommand, help="help.export")
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.export-format")] = "csv",
+    redact: RedactOpt = False,
+    excel: Annotated[bool, typer.Option("--excel", help="help.opt.excel")] = False,
+    output: OutputOpt = None,
+) -> None:
+    from pledgectl import people
+
+    choose(fmt, ("csv", "jsonl", "json"), "--format")
+    rows = people.signatory_rows(open_registry(), redacted=redact)
+    if fmt == "csv":
+        text = people.to_csv(rows, people.EXPORT_COLUMNS, excel=excel)
+    elif fmt == "jsonl":
+        text = people.to_jsonl(rows)
+    else:
+        text = people.to_json(rows)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        emit(text, output)
+
+
+@app.command(cls=PledgeCommand, help="help.sheet")
+def sheet(
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.sheet-format")] = "html",
+    redact: RedactOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    from pledgectl.sheet import render_csv, render_html, sheet_data
+    from pledgectl.validate import agency_id, record_id
+
+    choose(fmt, ("html", "csv"), "--format")
+    agency_id(agency)
+    record_id(declaration)
+    data = sheet_data(open_registry(), agency, declaration, redacted=redact)
+    emit(render_html(data) if fmt == "html" else render_csv(data), output)
