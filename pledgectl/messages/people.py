@@ -91,4 +91,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cetak daftar tanda tangan untuk upacara.",
     ),
     "help.opt.sheet-format": ("html or csv", "html atau csv"),
+    "help.schema": (
+        "Print the JSON Schema of an agency file, for editors (taplo, Even Better TOML).",
+        "Cetak JSON Schema berkas instansi, untuk penyunting (taplo, Even Better TOML).",
+    ),
+    "help.opt.schema-settings": (
+        "the schema of pledgectl.toml instead",
+        "skema pledgectl.toml sebagai gantinya",
+    ),
 }

@@ -1,0 +1,25 @@
+"""``schema``: print the JSON Schema of agency files or of pledgectl.toml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.app import app
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import emit
+
+
+@app.command(cls=PledgeCommand, help="help.schema")
+def schema(
+    settings: Annotated[bool, typer.Option("--settings", help="help.opt.schema-settings")] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+) -> None:
+    import json
+
+    from pledgectl.jsonschema_gen import agency_schema, settings_schema
+
+    document = settings_schema() if settings else agency_schema()
+    emit(json.dumps(document, ensure_ascii=False, indent=2), output)
