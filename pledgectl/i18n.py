@@ -13,7 +13,16 @@ import os
 from collections.abc import Mapping
 
 LANGS = ("en", "id")
-_CATALOG_MODULES = ("core", "framework", "checks", "tabular", "gitops", "reports", "people")
+_CATALOG_MODULES = (
+    "core",
+    "framework",
+    "checks",
+    "tabular",
+    "gitops",
+    "reports",
+    "people",
+    "git_cli",
+)
 
 _state = {"lang": "en"}
 _catalog: dict[str, tuple[str, str]] = {}

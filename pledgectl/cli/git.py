@@ -1,0 +1,96 @@
+"""Git commands: ``diff``, ``git install`` and the drivers git calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.app import app
+from pledgectl.cli.common import open_registry
+from pledgectl.cli.framework import PledgeCommand, PledgeGroup
+from pledgectl.cli.output import choose, emit, say
+
+git_app = typer.Typer(cls=PledgeGroup, help="help.git", no_args_is_help=True)
+app.add_typer(git_app, name="git")
+
+
+@app.command(cls=PledgeCommand, help="help.diff")
+def diff(
+    rev_a: Annotated[str, typer.Argument(metavar="[REV_A]", help="help.arg.rev-a")] = "HEAD",
+    rev_b: Annotated[str | None, typer.Argument(metavar="[REV_B]", help="help.arg.rev-b")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.diff-format")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+) -> None:
+    from pledgectl import gitops, i18n, semdiff
+
+    choose(fmt, ("text", "json"), "--format")
+    registry = open_registry()
+    root = registry.root
+    gitops.verify_rev(root, rev_a)
+    old = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_a))
+    old_settings = gitops.read_settings_at(root, rev_a)
+    if rev_b is None:
+        label_b = i18n.t("diff.worktree")
+        new = semdiff.parse_snapshot(gitops.read_agencies_worktree(root))
+        new_settings: bytes | None = registry.settings_path.read_bytes()
+    else:
+        gitops.verify_rev(root, rev_b)
+        label_b = rev_b
+        new = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_b))
+        new_settings = gitops.read_settings_at(root, rev_b)
+
+    def settings_of(raw: bytes | None) -> semdiff.AgencyData | None:
+        return semdiff.parse_agency(raw) if raw is not None else None
+
+    result = semdiff.diff_snapshots(
+        old,
+        new,
+        rev_a=rev_a,
+        rev_b=label_b,
+        settings_old=settings_of(old_settings),
+        settings_new=settings_of(new_settings),
+    )
+    emit(semdiff.render_json(result) if fmt == "json" else semdiff.render_text(result), output)
+    raise typer.Exit(0 if result.equal else 1)
+
+
+@git_app.command("install", cls=PledgeCommand, help="help.git.install")
+def git_install() -> None:
+    from pledgectl.gitdrivers import install
+
+    result = install(open_registry().root)
+    if result.added_lines or result.config_set:
+        say("git.installed", file=str(result.attributes_file))
+    else:
+        say("git.already-installed")
+    say("git.install-note")
+
+
+@git_app.command("textconv", cls=PledgeCommand, help="help.git.textconv")
+def git_textconv(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.file")],
+) -> None:
+    from pledgectl.gitdrivers import textconv
+
+    emit(textconv(file))
+
+
+@git_app.command("merge-driver", cls=PledgeCommand, help="help.git.merge-driver")
+def git_merge_driver(
+    base: Annotated[Path, typer.Argument(metavar="BASE", help="help.arg.file")],
+    ours: Annotated[Path, typer.Argument(metavar="OURS", help="help.arg.file")],
+    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="help.arg.file")],
+    name: Annotated[str, typer.Argument(metavar="PATH", help="help.arg.file")] = "agency.toml",
+) -> None:
+    from pledgectl.gitdrivers import merge_driver
+
+    outcome = merge_driver(base, ours, theirs, name)
+    if outcome.clean:
+        say("git.merged", file=name)
+        return
+    say("git.conflict", file=name, count=max(1, len(outcome.conflicts)))
+    for conflict in outcome.conflicts[:20]:
+        typer.echo(f"  {conflict}", err=True)
+    raise typer.Exit(1)
