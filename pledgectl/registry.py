@@ -68,6 +68,12 @@ class Registry:
     def agency_ids(self) -> list[str]:
         return [p.name.removesuffix(".toml") for p in self.agency_paths()]
 
+    def agency_path_exists(self, agency_id: str) -> bool:
+        """Whether an agency file exists, without raising on a malformed id."""
+        return (
+            bool(_ID.fullmatch(agency_id)) and (self.agencies_dir / f"{agency_id}.toml").is_file()
+        )
+
     def has_agency(self, agency_id: str) -> bool:
         return self.agency_path(agency_id).is_file()
 

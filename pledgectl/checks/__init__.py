@@ -64,7 +64,7 @@ class Context:
         declaration: str | None = None,
         nip: str | None = None,
         severity: str = "error",
-        **params: object,
+        **params: Any,
     ) -> Finding | None:
         """A finding at a record (``path``) or one of its keys; None when the check is off."""
         level = self.settings.policy.checks.get(check, severity)
@@ -113,7 +113,7 @@ def load_checks(only: Iterable[str] | None = None) -> list[Check]:
             module = importlib.import_module(f"pledgectl.checks.{name}")
         except ModuleNotFoundError:
             continue
-        checks.append(module.CHECK)
+        checks.append(type(module.CHECK)())  # fresh state for cross-file checks
     return checks
 
 

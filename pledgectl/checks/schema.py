@@ -19,7 +19,9 @@ from pledgectl.reader import AgencyFile
 Path_ = tuple[str | int, ...]
 
 
-def walk(data: dict[str, Any], spec: Record, path: Path_ = ()) -> Iterator[tuple[str, Path_, str, dict[str, str]]]:
+def walk(
+    data: dict[str, Any], spec: Record, path: Path_ = ()
+) -> Iterator[tuple[str, Path_, str, dict[str, str]]]:
     """Schema problems as (code, record path, key, params)."""
     for field in spec.fields:
         if field.name not in data:
@@ -28,23 +30,38 @@ def walk(data: dict[str, Any], spec: Record, path: Path_ = ()) -> Iterator[tuple
             continue
         value = data[field.name]
         if not type_ok(field, value):
-            yield "schema-type", path, field.name, {
-                "field": _dotted(path, field.name),
-                "expected": field.type,
-                "found": type(value).__name__,
-            }
+            yield (
+                "schema-type",
+                path,
+                field.name,
+                {
+                    "field": _dotted(path, field.name),
+                    "expected": field.type,
+                    "found": type(value).__name__,
+                },
+            )
             continue
         if field.pattern and isinstance(value, str) and not re.fullmatch(field.pattern, value):
-            yield "schema-pattern", path, field.name, {
-                "field": _dotted(path, field.name),
-                "value": value[:80],
-            }
+            yield (
+                "schema-pattern",
+                path,
+                field.name,
+                {
+                    "field": _dotted(path, field.name),
+                    "value": value[:80],
+                },
+            )
         if field.enum and value not in field.enum:
-            yield "schema-enum", path, field.name, {
-                "field": _dotted(path, field.name),
-                "value": str(value)[:80],
-                "choices": ", ".join(field.enum),
-            }
+            yield (
+                "schema-enum",
+                path,
+                field.name,
+                {
+                    "field": _dotted(path, field.name),
+                    "value": str(value)[:80],
+                    "choices": ", ".join(field.enum),
+                },
+            )
         if field.type == "table" and field.record is not None:
             yield from walk(value, field.record, (*path, field.name))
         elif field.type == "records" and field.record is not None:
@@ -86,17 +103,20 @@ class SchemaCheck(Check):
                 **cast(dict[str, Any], params),
             )
         agency = data.get("agency")
-        if isinstance(agency, dict) and isinstance(agency.get("id"), str):
-            if agency["id"] != af.file_id:
-                yield ctx.finding(
-                    self.name,
-                    "schema-file-name",
-                    af,
-                    path=("agency",),
-                    key="id",
-                    id=agency["id"],
-                    file_id=af.file_id,
-                )
+        if (
+            isinstance(agency, dict)
+            and isinstance(agency.get("id"), str)
+            and agency["id"] != af.file_id
+        ):
+            yield ctx.finding(
+                self.name,
+                "schema-file-name",
+                af,
+                path=("agency",),
+                key="id",
+                id=agency["id"],
+                file_id=af.file_id,
+            )
 
 
 def _top_line(af: AgencyFile, key: str) -> int | None:

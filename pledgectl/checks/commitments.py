@@ -1,0 +1,46 @@
+"""``commitments``: a declaration that misses a checklist item or names an unknown one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pledgectl.checks import Check, Context, declarations
+from pledgectl.checks._util import strings, text
+from pledgectl.findings import Finding
+from pledgectl.reader import AgencyFile
+
+
+class CommitmentsCheck(Check):
+    name = "commitments"
+
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        checklist = ctx.settings.checklist_ids
+        for index, decl in declarations(af):
+            path = ("declarations", index)
+            ident = text(decl.get("id"))
+            named = strings(decl.get("commitments"))
+            missing = [c for c in checklist if c not in named]
+            if missing:
+                yield ctx.finding(
+                    self.name,
+                    "commitments-missing",
+                    af,
+                    path=path,
+                    key="commitments" if named else None,
+                    declaration=ident,
+                    missing=", ".join(missing),
+                )
+            for item in named:
+                if item not in checklist:
+                    yield ctx.finding(
+                        self.name,
+                        "commitments-unknown",
+                        af,
+                        path=path,
+                        key="commitments",
+                        declaration=ident,
+                        item=item,
+                    )
+
+
+CHECK = CommitmentsCheck()

@@ -1,0 +1,53 @@
+"""``dates``: a declaration after its election's voting day or in the future; a signature before its declaration."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, cast
+
+from pledgectl import rules
+from pledgectl.checks import Check, Context, declarations, records
+from pledgectl.checks._util import date, strings, text
+from pledgectl.findings import Finding
+from pledgectl.reader import AgencyFile
+
+
+class DatesCheck(Check):
+    name = "dates"
+
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        for index, decl in declarations(af):
+            path = ("declarations", index)
+            ident = text(decl.get("id"))
+            when = date(decl.get("date"))
+            if when is not None:
+                for key, params in rules.declaration_date(
+                    when, strings(decl.get("elections")), ctx.settings, ctx.today
+                ):
+                    yield ctx.finding(
+                        self.name,
+                        key.replace("rule.", "dates-"),
+                        af,
+                        path=path,
+                        key="date",
+                        declaration=ident,
+                        **cast(dict[str, Any], params),
+                    )
+            for s_index, person in records(decl, "signatories"):
+                signed = date(person.get("signed"))
+                if signed is None:
+                    continue
+                for key, params in rules.signature_date(signed, when, ctx.today):
+                    yield ctx.finding(
+                        self.name,
+                        key.replace("rule.", "dates-"),
+                        af,
+                        path=(*path, "signatories", s_index),
+                        key="signed",
+                        declaration=ident,
+                        nip=text(person.get("nip")),
+                        **cast(dict[str, Any], params),
+                    )
+
+
+CHECK = DatesCheck()

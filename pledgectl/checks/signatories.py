@@ -1,0 +1,41 @@
+"""``signatories``: a declaration nobody signed, or a person signing the same one twice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from pledgectl.checks import Check, Context, declarations, records
+from pledgectl.checks._util import text
+from pledgectl.findings import Finding
+from pledgectl.reader import AgencyFile
+from pledgectl.recording import person_key
+
+
+class SignatoriesCheck(Check):
+    name = "signatories"
+
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        for index, decl in declarations(af):
+            path = ("declarations", index)
+            ident = text(decl.get("id"))
+            people = list(records(decl, "signatories"))
+            if not people:
+                yield ctx.finding(self.name, "signatories-none", af, path=path, declaration=ident)
+            seen: set[str] = set()
+            for s_index, person in people:
+                name = text(person.get("name")) or ""
+                key = person_key(text(person.get("nip")), name)
+                if key in seen:
+                    yield ctx.finding(
+                        self.name,
+                        "signatories-twice",
+                        af,
+                        path=(*path, "signatories", s_index),
+                        declaration=ident,
+                        nip=text(person.get("nip")),
+                        who=text(person.get("nip")) or name,
+                    )
+                seen.add(key)
+
+
+CHECK = SignatoriesCheck()
