@@ -98,7 +98,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcom
             canonical.dumps_agency(d) if d is not None else r.decode("utf-8", "replace")
             for d, r in zip(datas, raws, strict=True)
         ]
-        conflicts = [str(c) for c in result.conflicts]
+        conflicts = [c.message() for c in result.conflicts]
     else:
         texts = [r.decode("utf-8", "replace") for r in raws]
         conflicts = []

@@ -32,7 +32,7 @@ def diff(
     old = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_a))
     old_settings = gitops.read_settings_at(root, rev_a)
     if rev_b is None:
-        label_b = i18n.t("diff.worktree")
+        label_b = i18n.t("semdiff.worktree")
         new = semdiff.parse_snapshot(gitops.read_agencies_worktree(root))
         new_settings: bytes | None = registry.settings_path.read_bytes()
     else:
@@ -93,4 +93,7 @@ def git_merge_driver(
     say("git.conflict", file=name, count=max(1, len(outcome.conflicts)))
     for conflict in outcome.conflicts[:20]:
         typer.echo(f"  {conflict}", err=True)
+    from pledgectl import i18n
+
+    typer.echo(f"{i18n.t('cli.hint')}: {i18n.t('merge.conflicts.hint')}", err=True)
     raise typer.Exit(1)

@@ -1,7 +1,6 @@
 """Messages of the git commands."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "diff.worktree": ("working tree", "pohon kerja"),
     "git.installed": (
         "registered the pledgectl diff and merge drivers ({file} and .git/config)",
         "driver diff dan merge pledgectl didaftarkan ({file} dan .git/config)",
