@@ -16,7 +16,9 @@ from typing import Any
 
 import tomli_w
 
+from pledgectl.comments import END_OF_RECORD, Anchor, CommentMap
 from pledgectl.model import AGENCY_FILE, Record
+from pledgectl.outline import Path_
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
@@ -59,8 +61,48 @@ def _ordered_keys(table: dict[str, Any], spec: Record | None) -> list[str]:
     return known + unknown
 
 
-def record_lines(table: dict[str, Any], spec: Record | None, path: tuple[str, ...]) -> list[str]:
+class _Placer:
+    """Puts anchored comments back while the writer walks the data."""
+
+    def __init__(self, comments: CommentMap | None) -> None:
+        self.comments = comments
+        self.used: set[Anchor] = set()
+        self.used_trailing: set[Anchor] = set()
+
+    def before(self, anchor: Anchor) -> list[str]:
+        if self.comments is None or anchor not in self.comments.leading:
+            return []
+        self.used.add(anchor)
+        return list(self.comments.leading[anchor])
+
+    def after(self, anchor: Anchor, line: str) -> str:
+        if self.comments is None or anchor not in self.comments.trailing:
+            return line
+        self.used_trailing.add(anchor)
+        return f"{line}  {self.comments.trailing[anchor]}"
+
+    def leftovers(self) -> list[str]:
+        if self.comments is None:
+            return []
+        out = list(self.comments.end)
+        for anchor, lines in self.comments.leading.items():
+            if anchor not in self.used:
+                out.extend(lines)
+        for anchor, text in self.comments.trailing.items():
+            if anchor not in self.used_trailing:
+                out.append(text)
+        return out
+
+
+def record_lines(
+    table: dict[str, Any],
+    spec: Record | None,
+    path: tuple[str, ...],
+    pos: Path_ = (),
+    placer: _Placer | None = None,
+) -> list[str]:
     """Lines of one table's body and its sub-tables (without its own header)."""
+    placer = placer or _Placer(None)
     lines: list[str] = []
     subtables: list[tuple[str, Any, Record | None]] = []
     for k in _ordered_keys(table, spec):
@@ -75,18 +117,25 @@ def record_lines(table: dict[str, Any], spec: Record | None, path: tuple[str, ..
         elif isinstance(v, list) and not v and field_spec is not None and known_table:
             continue
         else:
-            lines.append(f"{key(k)} = {value(v)}")
+            lines.extend(placer.before((pos, k)))
+            lines.append(placer.after((pos, k), f"{key(k)} = {value(v)}"))
+    lines.extend(placer.before((pos, END_OF_RECORD)))
     for k, v, sub_spec in subtables:
         sub_path = (*path, key(k))
         if isinstance(v, dict):
+            sub_pos: Path_ = (*pos, k)
             lines.append("")
-            lines.append("[" + ".".join(sub_path) + "]")
-            lines.extend(record_lines(v, sub_spec, sub_path))
+            lines.extend(placer.before((pos, k)))
+            lines.extend(placer.before((sub_pos, None)))
+            lines.append(placer.after((sub_pos, None), "[" + ".".join(sub_path) + "]"))
+            lines.extend(record_lines(v, sub_spec, sub_path, sub_pos, placer))
         else:
-            for item in v:
+            for index, item in enumerate(v):
+                sub_pos = (*pos, k, index)
                 lines.append("")
-                lines.append("[[" + ".".join(sub_path) + "]]")
-                lines.extend(record_lines(item, sub_spec, sub_path))
+                lines.extend(placer.before((sub_pos, None)))
+                lines.append(placer.after((sub_pos, None), "[[" + ".".join(sub_path) + "]]"))
+                lines.extend(record_lines(item, sub_spec, sub_path, sub_pos, placer))
     return lines
 
 
@@ -96,9 +145,13 @@ def block(header: str, table: dict[str, Any], spec: Record | None) -> str:
     return "\n".join(["[[" + header + "]]", *record_lines(table, spec, path)]) + "\n"
 
 
-def dumps_agency(data: dict[str, Any]) -> str:
-    """Canonical text of a whole agency file."""
-    lines = record_lines(data, AGENCY_FILE, ())
+def dumps_agency(data: dict[str, Any], comments: CommentMap | None = None) -> str:
+    """Canonical text of a whole agency file, with ``comments`` put back beside their records."""
+    placer = _Placer(comments)
+    lines = record_lines(data, AGENCY_FILE, (), (), placer)
     while lines and lines[0] == "":
         lines.pop(0)
+    leftovers = placer.leftovers()
+    if leftovers:
+        lines.extend(["", *leftovers])
     return "\n".join(lines) + "\n"

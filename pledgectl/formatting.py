@@ -1,8 +1,8 @@
 """``fmt``: rewrite agency files to canonical form, only where they differ.
 
-A file that cannot be rewritten without loss -- unparseable, a newer schema,
-or hand-written comments the canonical writer cannot place -- is refused and
-left byte-for-byte as it is.
+Hand-written comments are kept beside the records they describe
+(:mod:`pledgectl.comments`). A file that cannot be rewritten without loss --
+unparseable, or a newer schema -- is refused and left byte-for-byte as it is.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pledgectl import canonical
+from pledgectl.comments import extract
 from pledgectl.model import SCHEMA_VERSION
-from pledgectl.outline import comment_count
 from pledgectl.reader import parse_text
 from pledgectl.registry import Registry
 from pledgectl.storage import locked, write_atomic
@@ -36,10 +36,8 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
     version = parsed.data.get("schema")
     if isinstance(version, int) and version > SCHEMA_VERSION:
         return FmtResult(path, "refused", "fmt.newer-schema", (("found", str(version)),))
-    comments = comment_count(parsed.text)
-    if comments:
-        return FmtResult(path, "refused", "fmt.comments", (("count", str(comments)),))
-    return canonical.dumps_agency(parsed.data).encode("utf-8")
+    comments = extract(parsed.text, parsed.outline)
+    return canonical.dumps_agency(parsed.data, comments).encode("utf-8")
 
 
 def _compare(path: Path, write: bool) -> FmtResult:

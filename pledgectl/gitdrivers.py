@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pledgectl import canonical, gitops
+from pledgectl.comments import extract
 from pledgectl.errors import PledgeError
-from pledgectl.outline import comment_count
 from pledgectl.reader import parse_text
 from pledgectl.storage import locked, write_atomic
 
@@ -86,17 +86,19 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcom
             raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
     parsed = [parse_text(Path(name), raw) for raw in raws]
     datas = [p.data for p in parsed]
-    hand_comments = any(comment_count(p.text) for p in parsed)
+    notes = [extract(p.text, p.outline) for p in parsed]
+    # Comments are put back from our side; if theirs added some, only a text merge keeps them.
+    theirs_only = set(notes[2].all_text()) - set(notes[1].all_text()) - set(notes[0].all_text())
     readable = datas[1] is not None and datas[2] is not None
-    if readable and not hand_comments:
+    if readable and not theirs_only:
         base_data = datas[0] if raws[0] else None
         result = merge_agency(base_data, datas[1] or {}, datas[2] or {})
         if not result.conflicts:
-            _write(ours, canonical.dumps_agency(result.data))
+            _write(ours, canonical.dumps_agency(result.data, notes[1]))
             return MergeOutcome(True, [], True)
         texts = [
-            canonical.dumps_agency(d) if d is not None else r.decode("utf-8", "replace")
-            for d, r in zip(datas, raws, strict=True)
+            canonical.dumps_agency(d, n) if d is not None else r.decode("utf-8", "replace")
+            for d, r, n in zip(datas, raws, notes, strict=True)
         ]
         conflicts = [c.message() for c in result.conflicts]
     else:

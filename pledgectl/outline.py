@@ -245,21 +245,3 @@ def build(text: str) -> Outline:
             outline.schema = None
     outline.inline_records = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
     return outline
-
-
-def comment_count(text: str) -> int:
-    """How many ``#`` comments stand outside strings (the canonical writer cannot keep them)."""
-    count = 0
-    pos = 0
-    while True:
-        match = _TOKENS.search(text, pos)
-        if match is None:
-            return count
-        token = match.group(0)
-        if token in _ML_END:
-            end = _ML_END[token].search(text, match.end())
-            pos = end.end() if end else len(text)
-            continue
-        if token.startswith("#"):
-            count += 1
-        pos = match.end()

@@ -98,3 +98,44 @@ def test_unknown_fields_survive() -> None:
         "declarations": [{"id": "d", "attachments": [{"file": "x.pdf"}], "extra": [1, 2]}],
     }
     assert tomllib.loads(dumps_agency(data)) == data
+
+
+comment_text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), max_size=20
+).map(lambda s: "# " + s.replace("\r", "").replace("\n", ""))
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    agency_file,
+    st.lists(st.tuples(st.integers(0, 10_000), comment_text, st.booleans()), max_size=6),
+)
+def test_fmt_keeps_every_comment_and_is_idempotent(
+    data: dict[str, Any], notes: list[tuple[int, str, bool]]
+) -> None:
+    from pathlib import Path
+
+    from pledgectl.comments import extract
+    from pledgectl.reader import parse_text
+
+    lines = dumps_agency(data).split("\n")
+    for where, note, trailing in notes:
+        i = where % len(lines)
+        stripped = lines[i].strip()
+        is_key_or_header = stripped and (stripped.startswith("[") or " = " in lines[i])
+        if trailing and is_key_or_header and not stripped.endswith(("[", "{")):
+            lines[i] = lines[i] + "  " + note
+        else:
+            lines.insert(i, note)
+    text = "\n".join(lines)
+    parsed = parse_text(Path("a.toml"), text.encode())
+    if parsed.data is None:  # a comment landed inside a multi-line value: not a valid case
+        return
+    once = dumps_agency(parsed.data, extract(text, parsed.outline))
+    again_parsed = parse_text(Path("a.toml"), once.encode())
+    assert again_parsed.data == parsed.data
+    assert dumps_agency(again_parsed.data, extract(once, again_parsed.outline)) == once
+    kept = sorted(c for c in extract(once, again_parsed.outline).all_text())
+    wanted = sorted(note.strip() for _, note, _ in notes)
+    joined = " ".join(kept)
+    assert all(note in joined for note in wanted)

@@ -126,3 +126,20 @@ def test_fmt_check_in_ci_style(repo: tuple[Path, dict[str, str]]) -> None:
     assert result.returncode == 1 and "pemprov-kalbar.toml" in result.stderr
     sh(["pledgectl", "fmt"], reg, env)
     assert sh(["git", "status", "--porcelain"], reg, env).stdout == ""
+
+
+def test_merge_keeps_hand_written_comments(repo: tuple[Path, dict[str, str]]) -> None:
+    reg, env = repo
+    path = reg / "agencies" / "pekanbaru-bkpsdm.toml"
+    path.write_text("# kept by the merge\n" + path.read_text("utf-8"), "utf-8")
+    sh(["git", "commit", "-qam", "comment"], reg, env)
+    sh(["git", "checkout", "-qb", "clerk-b"], reg, env)
+    sign(reg, env, "199001012015011001", "Clerk B Person")
+    sh(["git", "commit", "-qam", "b"], reg, env)
+    sh(["git", "checkout", "-q", "main"], reg, env)
+    sign(reg, env, "199101012016011001", "Clerk A Person")
+    sh(["git", "commit", "-qam", "a"], reg, env)
+    sh(["git", "merge", "--no-edit", "clerk-b"], reg, env)
+    text = path.read_text("utf-8")
+    assert text.startswith("# kept by the merge\n")
+    assert "Clerk A Person" in text and "Clerk B Person" in text

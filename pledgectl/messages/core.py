@@ -362,10 +362,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: schema {found} is newer than this pledgectl; left as it is",
         "{file}: schema {found} lebih baru daripada pledgectl ini; dibiarkan",
     ),
-    "fmt.comments": (
-        '{file}: has {count} hand-written comment(s) that canonical form cannot keep; left as it is (move them into a field such as note = "...")',
-        '{file}: memiliki {count} komentar tulisan tangan yang tidak dapat dipertahankan bentuk kanonik; dibiarkan (pindahkan ke kolom seperti note = "...")',
-    ),
     "fmt.would-change": ("{file}: not in canonical form", "{file}: belum dalam bentuk kanonik"),
     "fmt.changed": ("formatted {file}", "{file} diformat"),
     "fmt.ok": (
