@@ -1,6 +1,5 @@
 """Auditing commands: check and fmt."""
 
-from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated

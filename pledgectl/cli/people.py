@@ -1,6 +1,5 @@
 """HR commands: import, find, export, sheet."""
 
-from __future__ import annotations
 
 import sys
 from pathlib import Path

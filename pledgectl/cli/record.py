@@ -1,6 +1,5 @@
 """Recording commands: init, agency, declare, witness, sign."""
 
-from __future__ import annotations
 
 import json
 import sys
