@@ -4,7 +4,6 @@ Command modules are imported here so they register themselves; each keeps its
 heavy imports inside its functions, so ``pledgectl --version`` stays light.
 """
 
-
 from typing import Annotated
 
 import typer

@@ -1,6 +1,5 @@
 """Auditing commands: check and fmt."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """Git commands: ``diff``, ``git install`` and the drivers git calls."""
 
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,6 +1,5 @@
 """HR commands: import, find, export, sheet."""
 
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,6 +1,5 @@
 """Recording commands: init, agency, declare, witness, sign."""
 
-
 import json
 import sys
 from pathlib import Path

@@ -1,6 +1,5 @@
 """``schema``: print the JSON Schema of agency files or of pledgectl.toml."""
 
-
 from pathlib import Path
 from typing import Annotated
 
