@@ -2,43 +2,99 @@
 
 A declaration is complete when it covers every checklist item, has a witness
 from every required institution valid on its date, has at least one
-signatory, and has no error finding against it. Pure functions over one
-agency's data and the settings, shared by the ``coverage`` check and reports.
+signatory, and has no error finding against it. An agency is complete for an
+election when a complete declaration names it, and complete when it is so for
+every election in ``policy.scope``. Coverage is the share of the roster who
+signed a complete declaration for the election.
+
+Pure functions over one agency's data and the settings, shared by the
+``coverage`` check and by ``report``. "No error finding against it" is asked
+of the per-file checks themselves (:func:`erroneous_declarations`), so the
+policy's severities count here exactly as they do in ``check``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pledgectl.checks._util import date, strings, text
 from pledgectl.settings import Settings
+
+if TYPE_CHECKING:
+    from pledgectl.checks import Context
+    from pledgectl.findings import Finding
+    from pledgectl.reader import AgencyFile
+
+# Per-file checks whose error findings make a declaration incomplete.
+DECLARATION_CHECKS = ("schema", "ids", "nip", "commitments", "witnesses", "signatories", "dates")
+_CACHE = "declaration-errors"
+
+
+def remember(af: AgencyFile, check: str, findings: Iterable[Finding | None]) -> list[Finding]:
+    """Materialise a check's findings for one file and note the declarations they fault.
+
+    Checks call this on their way out, so the ``coverage`` check (and
+    ``report``) need not run them a second time on the same file.
+    """
+    found = [f for f in findings if f is not None]
+    bad = {f.declaration for f in found if f.severity == "error" and f.declaration}
+    af._extra.setdefault(_CACHE, {})[check] = bad
+    return found
+
+
+def erroneous_declarations(af: AgencyFile, ctx: Context) -> set[str]:
+    """Ids of the declarations of ``af`` with an error finding of a per-file check."""
+    from pledgectl.checks import load_checks
+
+    cache: dict[str, set[str]] = af._extra.setdefault(_CACHE, {})
+    missing = [name for name in DECLARATION_CHECKS if name not in cache]
+    if missing:
+        for check in load_checks(missing):
+            remember(af, check.name, check.check_file(af, ctx))
+    bad: set[str] = set()
+    for name in DECLARATION_CHECKS:
+        bad |= cache.get(name, set())
+    return bad
+
+
+def _person_key(person: dict[str, Any]) -> str:
+    from pledgectl.recording import person_key
+
+    return person_key(text(person.get("nip")), text(person.get("name")) or "")
 
 
 @dataclass
 class DeclarationState:
     id: str
     elections: list[str]
+    named: bool = True  # has a usable id
     missing_commitments: list[str] = field(default_factory=list)
+    witnesses_present: list[str] = field(default_factory=list)  # required ones, valid on the date
     missing_witnesses: list[str] = field(default_factory=list)
     signatories: int = 0
     signers: set[str] = field(default_factory=set)
+    erroneous: bool = False
 
-    def complete(self, erroneous: bool = False) -> bool:
+    def complete(self, erroneous: bool | None = None) -> bool:
+        bad = self.erroneous if erroneous is None else erroneous
         return (
-            not (self.missing_commitments or self.missing_witnesses or erroneous)
+            self.named
+            and not (self.missing_commitments or self.missing_witnesses or bad)
             and self.signatories > 0
         )
 
 
 def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationState:
-    state = DeclarationState(text(decl.get("id")) or "?", strings(decl.get("elections")))
+    ident = text(decl.get("id"))
+    state = DeclarationState(ident or "?", strings(decl.get("elections")), named=bool(ident))
     covered = set(strings(decl.get("commitments")))
     state.missing_commitments = [c for c in settings.checklist_ids if c not in covered]
     when = date(decl.get("date"))
     present: set[str] = set()
-    for w in decl.get("witnesses", []) if isinstance(decl.get("witnesses"), list) else []:
+    raw_witnesses = decl.get("witnesses")
+    for w in raw_witnesses if isinstance(raw_witnesses, list) else []:
         if not isinstance(w, dict):
             continue
         institution = settings.institutions.get(text(w.get("institution")) or "")
@@ -47,12 +103,14 @@ def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationSt
         if institution.until is not None and when is not None and when > institution.until:
             continue
         present.add(institution.id)
-    state.missing_witnesses = [i for i in settings.policy.required_witnesses if i not in present]
-    for s in decl.get("signatories", []) if isinstance(decl.get("signatories"), list) else []:
+    required = settings.policy.required_witnesses
+    state.witnesses_present = [i for i in required if i in present]
+    state.missing_witnesses = [i for i in required if i not in present]
+    raw_signatories = decl.get("signatories")
+    for s in raw_signatories if isinstance(raw_signatories, list) else []:
         if isinstance(s, dict):
             state.signatories += 1
-            who = text(s.get("nip")) or ("name:" + (text(s.get("name")) or "")).casefold()
-            state.signers.add(who)
+            state.signers.add(_person_key(s))
     return state
 
 
@@ -60,14 +118,23 @@ def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationSt
 class AgencyState:
     declarations: list[DeclarationState]
     complete_for: dict[str, bool]
-    roster: list[tuple[str, str]]  # (key, display name)
-    covered: dict[str, set[str]]  # election -> roster keys who signed a complete declaration
+    roster: list[tuple[str, str]]  # (person key, display name)
+    covered: dict[str, set[str]]  # election -> person keys who signed a complete declaration
+
+    def signed(self, election: str) -> int:
+        done = self.covered.get(election, set())
+        return sum(1 for key, _ in self.roster if key in done)
 
     def coverage(self, election: str) -> float | None:
+        """Percentage of the roster covered for ``election``, one decimal; None without a roster."""
         if not self.roster:
             return None
-        signed = sum(1 for key, _ in self.roster if key in self.covered.get(election, set()))
-        return round(100.0 * signed / len(self.roster), 1)
+        return round(100.0 * self.signed(election) / len(self.roster), 1)
+
+    def unsigned(self, election: str) -> list[int]:
+        """Roster indexes of the people who signed no complete declaration for ``election``."""
+        done = self.covered.get(election, set())
+        return [i for i, (key, _) in enumerate(self.roster) if key not in done]
 
     @property
     def complete(self) -> bool:
@@ -75,27 +142,39 @@ class AgencyState:
 
 
 def agency_state(
-    data: dict[str, Any], settings: Settings, erroneous: Iterable[str] = ()
+    data: dict[str, Any],
+    settings: Settings,
+    erroneous: Iterable[str] = (),
+    elections: Iterable[str] | None = None,
 ) -> AgencyState:
+    """Completeness of one agency's data for every election in ``policy.scope`` (or ``elections``)."""
     bad = set(erroneous)
-    decls = (
-        [
-            declaration_state(d, settings)
-            for d in data.get("declarations", [])
-            if isinstance(d, dict)
-        ]
-        if isinstance(data.get("declarations"), list)
-        else []
-    )
+    raw = data.get("declarations")
+    decls = [
+        declaration_state(d, settings)
+        for d in (raw if isinstance(raw, list) else [])
+        if isinstance(d, dict)
+    ]
+    for d in decls:
+        d.erroneous = d.id in bad
     complete_for: dict[str, bool] = {}
     covered: dict[str, set[str]] = {}
-    for election in settings.policy.scope:
-        good = [d for d in decls if election in d.elections and d.complete(d.id in bad)]
+    for election in settings.policy.scope if elections is None else elections:
+        good = [d for d in decls if election in d.elections and d.complete()]
         complete_for[election] = bool(good)
         covered[election] = set().union(*(d.signers for d in good)) if good else set()
     roster = []
-    for person in data.get("roster", []) if isinstance(data.get("roster"), list) else []:
+    raw_roster = data.get("roster")
+    for person in raw_roster if isinstance(raw_roster, list) else []:
         if isinstance(person, dict):
-            key = text(person.get("nip")) or ("name:" + (text(person.get("name")) or "")).casefold()
-            roster.append((key, text(person.get("name")) or "?"))
+            roster.append((_person_key(person), text(person.get("name")) or "?"))
     return AgencyState(decls, complete_for, roster, covered)
+
+
+def file_state(
+    af: AgencyFile, ctx: Context, elections: Iterable[str] | None = None
+) -> AgencyState | None:
+    """The state of a file as ``check`` judges it; None when the file cannot be read."""
+    if af.data is None or not isinstance(af.data.get("agency"), dict):
+        return None
+    return agency_state(af.data, ctx.settings, erroneous_declarations(af, ctx), elections)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import strings, text
+from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
@@ -14,6 +15,9 @@ class CommitmentsCheck(Check):
     name = "commitments"
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
         checklist = ctx.settings.checklist_ids
         for index, decl in declarations(af):
             path = ("declarations", index)

@@ -1,11 +1,17 @@
-"""``coverage``: an agency with no complete declaration for an election in scope; roster members who signed none."""
+"""``coverage``: an agency with no complete declaration for an election in scope; roster members who signed none.
+
+Completeness is :mod:`pledgectl.completeness`'s, the same the ``report`` shows.
+When an agency has no complete declaration for an election, that one finding
+stands for its whole roster; once it has one, each roster member who did not
+sign a complete declaration for the election is named, at their roster line.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
 
 from pledgectl.checks import Check, Context
-from pledgectl.completeness import agency_state
+from pledgectl.completeness import file_state
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
@@ -13,28 +19,30 @@ from pledgectl.reader import AgencyFile
 class CoverageCheck(Check):
     name = "coverage"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        if af.data is None or not isinstance(af.data.get("agency"), dict):
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+        if ctx.settings.policy.checks.get(self.name) == "off":
             return
-        state = agency_state(af.data, ctx.settings)
+        state = file_state(af, ctx)
+        if state is None:
+            return
         for election, complete in state.complete_for.items():
             if not complete:
                 yield ctx.finding(
                     self.name, "coverage-incomplete", af, path=("agency",), election=election
                 )
                 continue
-            for index, (key, name) in enumerate(state.roster):
-                if key not in state.covered[election]:
-                    yield ctx.finding(
-                        self.name,
-                        "coverage-unsigned",
-                        af,
-                        path=("roster", index),
-                        nip=key if not key.startswith("name:") else None,
-                        severity="warning",
-                        name=name,
-                        election=election,
-                    )
+            for index in state.unsigned(election):
+                key, name = state.roster[index]
+                yield ctx.finding(
+                    self.name,
+                    "coverage-unsigned",
+                    af,
+                    path=("roster", index),
+                    nip=None if key.startswith("name:") else key,
+                    severity="warning",
+                    name=name,
+                    election=election,
+                )
 
 
 CHECK = CoverageCheck()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 from pledgectl import rules
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import date, strings, text
+from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
@@ -16,6 +17,9 @@ class DatesCheck(Check):
     name = "dates"
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
         for index, decl in declarations(af):
             path = ("declarations", index)
             ident = text(decl.get("id"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import strings, text
+from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
@@ -19,6 +20,9 @@ class IdsCheck(Check):
         self.duplicate_agencies: list[Finding | None] = []
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
         if af.data is None:
             return
         agency = af.data.get("agency")

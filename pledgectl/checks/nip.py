@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, cast
 
-from pledgectl import i18n
 from pledgectl import nip as nip_rules
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text
+from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
@@ -28,6 +28,9 @@ class NipCheck(Check):
     name = "nip"
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
         optional = ctx.settings.policy.nip_optional_for
         for path, decl, person in people(af):
             value = person.get("nip")
@@ -47,20 +50,24 @@ class NipCheck(Check):
             if not isinstance(value, str):
                 continue
             problems = nip_rules.problems(value, ctx.today)
-            if problems:
-                first = problems[0]
+            for problem in problems:
+                code = "nip-" + problem.key.removeprefix("nip.")
                 yield ctx.finding(
                     self.name,
-                    "nip-invalid",
+                    code,
                     af,
                     path=path,
                     key="nip",
                     declaration=decl,
                     nip=value,
-                    value=value,
-                    reason=i18n.t(first.key, **first.params),
+                    # PPPK numbers vary between sources: oddities beyond the shape only warn
+                    severity="warning" if code == "nip-pppk-count" else "error",
+                    nip_=value,
+                    **cast(dict[str, Any], {k: v for k, v in problem.params.items() if k != "nip"}),
                 )
-            elif status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
+            if problems:
+                continue
+            if status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
                 yield ctx.finding(
                     self.name,
                     "nip-status-mismatch",

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text
+from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 from pledgectl.recording import person_key
@@ -15,6 +16,9 @@ class SignatoriesCheck(Check):
     name = "signatories"
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
         for index, decl in declarations(af):
             path = ("declarations", index)
             ident = text(decl.get("id"))

@@ -49,6 +49,8 @@ from pledgectl.cli import check as _check  # noqa: E402,F401
 from pledgectl.cli import git as _git  # noqa: E402,F401
 from pledgectl.cli import people as _people  # noqa: E402,F401
 from pledgectl.cli import record as _record  # noqa: E402,F401
+from pledgectl.cli import report as _report  # noqa: E402,F401
+from pledgectl.cli import roster as _roster  # noqa: E402,F401
 from pledgectl.cli import schema as _schema  # noqa: E402,F401
 
 

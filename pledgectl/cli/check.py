@@ -10,7 +10,7 @@ from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say
 
-CHECK_FORMATS = ("text", "json")
+CHECK_FORMATS = ("text", "json", "github", "junit")
 
 
 @app.command(cls=PledgeCommand, help="help.check")
@@ -41,7 +41,16 @@ def check(
 
             raise UsageFailure("value.unknown-agency", agency=agency)
     result = run_checks(registry, agencies or None, only or None)
-    text = render.render_json(result) if fmt == "json" else render.render_text(result)
+    assessed = "coverage" in result.checks and registry.settings.severity("coverage") != "off"
+    if fmt == "json":
+        text = render.render_json(result, assessed)
+    elif fmt == "github":
+        text = render.render_github(result, assessed)
+    elif fmt == "junit":
+        checked = agencies or registry.agency_ids()
+        text = render.render_junit(result, checked, fail_on, assessed)
+    else:
+        text = render.render_text(result, assessed)
     emit(text, output)
     raise typer.Exit(1 if result.fails(fail_on) else 0)
 

@@ -88,9 +88,49 @@ MESSAGES.update(
             "only statuses in policy.nip_optional_for may omit it",
             "hanya status dalam policy.nip_optional_for yang boleh tanpa NIP",
         ),
-        "finding.nip-invalid": (
-            "NIP {value} is not valid: {reason}",
-            "NIP {value} tidak sah: {reason}",
+        "finding.nip-length": (
+            "NIP {nip_} must be 18 digits (found {count} characters)",
+            "NIP {nip_} harus 18 angka (ada {count} karakter)",
+        ),
+        "finding.nip-length.hint": (
+            "write the NIP as a quoted string of 18 digits, without spaces or dots",
+            "tulis NIP sebagai string 18 angka dalam tanda kutip, tanpa spasi atau titik",
+        ),
+        "finding.nip-birth": (
+            "NIP {nip_}: birth date {value} is not a real past date",
+            "NIP {nip_}: tanggal lahir {value} bukan tanggal nyata di masa lalu",
+        ),
+        "finding.nip-birth.hint": (
+            "the first 8 digits are the birth date YYYYMMDD; compare with the staff record",
+            "8 angka pertama adalah tanggal lahir YYYYMMDD; bandingkan dengan data kepegawaian",
+        ),
+        "finding.nip-appointment": (
+            "NIP {nip_}: appointment month {value} is not a month",
+            "NIP {nip_}: bulan pengangkatan {value} bukan bulan yang sah",
+        ),
+        "finding.nip-appointment.hint": (
+            "digits 9-14 are the CPNS appointment YYYYMM",
+            "angka ke-9 sampai ke-14 adalah bulan pengangkatan CPNS YYYYMM",
+        ),
+        "finding.nip-appointment-future": (
+            "NIP {nip_}: appointment {value} is in the future",
+            "NIP {nip_}: pengangkatan {value} ada di masa depan",
+        ),
+        "finding.nip-appointment-young": (
+            "NIP {nip_}: appointment {value} is before the 18th birthday",
+            "NIP {nip_}: pengangkatan {value} sebelum ulang tahun ke-18",
+        ),
+        "finding.nip-gender": (
+            "NIP {nip_}: gender digit {value} must be 1 or 2",
+            "NIP {nip_}: angka jenis kelamin {value} harus 1 atau 2",
+        ),
+        "finding.nip-sequence": (
+            "NIP {nip_}: sequence 000 is never issued",
+            "NIP {nip_}: nomor urut 000 tidak pernah diterbitkan",
+        ),
+        "finding.nip-pppk-count": (
+            "NIP {nip_}: PPPK contract count {value} should be 1-9",
+            "NIP {nip_}: hitungan kontrak PPPK {value} seharusnya 1-9",
         ),
         "finding.nip-status-mismatch": (
             "status {status} but the NIP has the {kind} shape",
@@ -153,8 +193,8 @@ MESSAGES.update(
             "tidak ada deklarasi lengkap untuk {election}",
         ),
         "finding.coverage-incomplete.hint": (
-            "see the findings above; `pledgectl agency show` lists the declarations",
-            "lihat temuan di atas; `pledgectl agency show` menampilkan deklarasinya",
+            "the findings on this agency's declarations say what is missing; `pledgectl agency show` lists them",
+            "temuan pada deklarasi instansi ini menunjukkan yang kurang; `pledgectl agency show` menampilkannya",
         ),
         "finding.coverage-unsigned": (
             "{name} signed no complete declaration for {election}",
@@ -167,6 +207,89 @@ MESSAGES.update(
         "finding.duplicates-roster": (
             "NIP {nip_} is also on the roster of {other}",
             "NIP {nip_} juga ada di daftar pegawai {other}",
+        ),
+    }
+)
+
+# The text, GitHub and JUnit renderers of a check run.
+MESSAGES.update(
+    {
+        "check.agency-heading": (
+            "{agency}: {errors} error(s), {warnings} warning(s)",
+            "{agency}: {errors} galat, {warnings} peringatan",
+        ),
+        "check.summary-heading": ("Findings per check:", "Temuan per pemeriksaan:"),
+        "check.summary-row": (
+            "{errors} error(s), {warnings} warning(s)",
+            "{errors} galat, {warnings} peringatan",
+        ),
+        "check.agencies": (
+            "Agencies: {total} checked, {complete} complete, {incomplete} incomplete.",
+            "Instansi: {total} diperiksa, {complete} lengkap, {incomplete} belum lengkap.",
+        ),
+        "check.agencies-not-assessed": (
+            "Agencies: {total} checked; completeness not assessed (the coverage check did not run).",
+            "Instansi: {total} diperiksa; kelengkapan tidak dinilai (pemeriksaan coverage tidak dijalankan).",
+        ),
+        "check.verdict-warnings": (
+            "Verdict: complete, with warnings.",
+            "Kesimpulan: lengkap, dengan peringatan.",
+        ),
+        "check.junit-failure": (
+            "{count} finding(s) of the {check} check",
+            "{count} temuan pemeriksaan {check}",
+        ),
+        "finding.ids-duplicate-agency.hint": (
+            "each agency file must have its own agency id",
+            "setiap berkas instansi harus memiliki id instansi sendiri",
+        ),
+        "finding.ids-unknown-kind.hint": (
+            "use one of the kinds in policy.kinds, or add this one there",
+            "gunakan salah satu jenis dalam policy.kinds, atau tambahkan jenis ini di sana",
+        ),
+        "finding.nip-status-mismatch.hint": (
+            "PPPK numbers have 2 as the 13th digit; check the status or the NIP",
+            "NIP PPPK memiliki angka 2 pada digit ke-13; periksa status atau NIP-nya",
+        ),
+        "finding.commitments-unknown.hint": (
+            "use an id from [[checklist]] in pledgectl.toml, or add the item there",
+            "gunakan id dari [[checklist]] di pledgectl.toml, atau tambahkan butirnya di sana",
+        ),
+        "finding.witnesses-unknown.hint": (
+            "use an id from [[institutions]] in pledgectl.toml, or add the institution there",
+            "gunakan id dari [[institutions]] di pledgectl.toml, atau tambahkan lembaganya di sana",
+        ),
+        "finding.witnesses-expired.hint": (
+            "another institution must witness; its `until` date is set in pledgectl.toml",
+            "lembaga lain harus menjadi saksi; tanggal `until` diatur di pledgectl.toml",
+        ),
+        "finding.signatories-twice.hint": (
+            "remove the second record",
+            "hapus catatan yang kedua",
+        ),
+        "finding.dates-future-date.hint": (
+            "check the year; a declaration is recorded after it took place",
+            "periksa tahunnya; deklarasi dicatat setelah berlangsung",
+        ),
+        "finding.dates-late-declaration.hint": (
+            "check the date, or remove {election} from the declaration's elections",
+            "periksa tanggalnya, atau hapus {election} dari daftar pemilihan deklarasi",
+        ),
+        "finding.dates-signed-before.hint": (
+            "check the signed date, or the declaration's date",
+            "periksa tanggal tanda tangan, atau tanggal deklarasinya",
+        ),
+        "finding.coverage-unsigned.hint": (
+            "record the signature with `pledgectl sign`, or remove them from the roster if they left",
+            "catat tanda tangannya dengan `pledgectl sign`, atau hapus dari daftar pegawai bila sudah pindah",
+        ),
+        "finding.duplicates-name.hint": (
+            "a NIP belongs to one person: correct the NIP or the name on one side",
+            "satu NIP milik satu orang: perbaiki NIP atau nama di salah satu sisi",
+        ),
+        "finding.duplicates-roster.hint": (
+            "a person works for one agency: remove them from the roster they left",
+            "seorang pegawai bekerja di satu instansi: hapus dari daftar pegawai instansi yang ditinggalkan",
         ),
     }
 )

@@ -1,0 +1,39 @@
+"""The ``report`` command: a coverage summary auditors can hand on."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.app import app
+from pledgectl.cli.common import open_registry
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import choose, emit, table, warn
+
+
+@app.command(cls=PledgeCommand, help="help.report")
+def report(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.report-format")] = "table",
+    by: Annotated[
+        str, typer.Option("--by", metavar="agency|region|election", help="help.opt.report-by")
+    ] = "agency",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+) -> None:
+    from pledgectl import reports
+
+    choose(fmt, reports.FORMATS, "--format")
+    choose(by, reports.BY, "--by")
+    data = reports.build_report(open_registry())
+    unreadable = sum(1 for row in data.rows if not row.readable)
+    if unreadable:
+        warn("report.unreadable-note", count=unreadable)
+    grid = reports.grid(data, by)
+    if fmt == "table":
+        headers, rows = reports.text_rows(grid)
+        table(headers, rows, output)
+    elif fmt == "markdown":
+        emit(reports.render_markdown(grid), output)
+    elif fmt == "html":
+        emit(reports.render_html(grid, reports.subtitle(data)), output)
+    else:
+        emit(reports.render_csv(grid), output)
