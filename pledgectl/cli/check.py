@@ -27,7 +27,6 @@ def check(
 ) -> None:
     from pledgectl import render
     from pledgectl.checks import CHECK_NAMES, run_checks
-    from pledgectl.registry import check_id
 
     choose(fmt, CHECK_FORMATS, "--format")
     choose(fail_on, ("error", "warning"), "--fail-on")
@@ -35,8 +34,7 @@ def check(
         choose(name, CHECK_NAMES, "--only")
     registry = open_registry()
     for agency in agencies or []:
-        check_id(agency)
-        if not registry.agency_path(agency).exists():
+        if not registry.agency_path_exists(agency):  # also refuses a malformed id
             from pledgectl.errors import UsageFailure
 
             raise UsageFailure("value.unknown-agency", agency=agency)

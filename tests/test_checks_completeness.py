@@ -1,0 +1,123 @@
+"""Completeness as DESIGN.md defines it, and checks that never raise on mistyped data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pledgectl.checks import Context, load_checks, run_checks
+from pledgectl.completeness import agency_state, declaration_state, file_state
+from pledgectl.reader import AgencyFile, read_agency
+from pledgectl.registry import Registry
+
+CORPUS = Path(__file__).resolve().parent / "registries"
+TODAY = dt.date(2025, 6, 1)
+
+
+def data_of(name: str, agency: str = "dinas-a") -> dict[str, Any]:
+    return tomllib.loads((CORPUS / name / "agencies" / f"{agency}.toml").read_text("utf-8"))
+
+
+def state(name: str) -> Any:
+    registry = Registry(CORPUS / name)
+    af = read_agency(registry.agency_path("dinas-a"))
+    return file_state(af, Context(registry, registry.settings, TODAY))
+
+
+def test_complete_declaration_and_coverage_with_one_decimal() -> None:
+    s = state("coverage-unsigned")
+    assert s.complete_for == {"pemilu-2024": True} and s.complete
+    assert s.coverage("pemilu-2024") == 66.7 and s.unsigned("pemilu-2024") == [2]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nip-gender",
+        "dates-late-declaration",
+        "ids-unknown-kind",
+        "schema-type",
+        "signatories-twice",
+    ],
+)
+def test_an_error_finding_makes_the_declaration_incomplete(name: str) -> None:
+    s = state(name)
+    assert not s.complete and s.declarations[0].erroneous
+    # the same data without the findings would have been complete
+    settings = Registry(CORPUS / name).settings
+    assert agency_state(data_of(name), settings).declarations[0].erroneous is False
+
+
+def test_a_warning_does_not() -> None:
+    assert state("policy-nip-warning").complete
+    assert state("nip-status-mismatch").complete
+
+
+def test_missing_parts_are_named() -> None:
+    settings = Registry(CORPUS / "valid-complete").settings
+    decl = data_of("witnesses-missing")["declarations"][0]
+    d = declaration_state(decl, settings)
+    assert d.missing_witnesses == ["KPU"] and d.witnesses_present == ["Bawaslu"]
+    d = declaration_state(data_of("commitments-missing")["declarations"][0], settings)
+    assert d.missing_commitments == ["neutral-conduct"]
+
+
+def test_removing_a_checklist_item_needs_no_code(tmp_path: Path) -> None:
+    root = tmp_path / "reg"
+    shutil.copytree(CORPUS / "commitments-missing", root)
+    before = {f.code for f in run_checks(Registry(root), today=TODAY).findings}
+    assert before == {"commitments-missing", "coverage-incomplete"}
+    settings = root / "pledgectl.toml"
+    text = settings.read_text("utf-8")
+    start = text.index('[[checklist]]\nid = "neutral-conduct"')
+    end = text.index("# Elections a declaration")
+    settings.write_text(text[:start] + text[end:], "utf-8")
+    assert run_checks(Registry(root), today=TODAY).findings == []
+
+
+def _mutations(value: Any, rnd: random.Random) -> Any:
+    choices: list[Any] = [
+        None,
+        7,
+        1.5,
+        True,
+        "x",
+        [],
+        {},
+        [1, "a"],
+        {"k": [None]},
+        dt.date(2099, 1, 1),
+    ]
+    if isinstance(value, dict):
+        out = dict(value)
+        for key in list(out):
+            if rnd.random() < 0.25:
+                out[key] = rnd.choice(choices)
+            else:
+                out[key] = _mutations(out[key], rnd)
+        return out
+    if isinstance(value, list):
+        return [_mutations(v, rnd) if rnd.random() > 0.2 else rnd.choice(choices) for v in value]
+    return value
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_checks_never_raise_on_mistyped_data(seed: int) -> None:
+    rnd = random.Random(seed)
+    registry = Registry(CORPUS / "duplicates-roster")
+    ctx = Context(registry, registry.settings, TODAY)
+    checks = load_checks()
+    for agency in ("dinas-a", "dinas-b"):
+        original = read_agency(registry.agency_path(agency))
+        assert original.data is not None
+        af = AgencyFile(original.path, original.text, _mutations(original.data, rnd))
+        for check in checks:
+            list(check.check_file(af, ctx))
+    for check in checks:
+        list(check.finish(ctx))

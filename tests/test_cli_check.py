@@ -1,0 +1,158 @@
+"""``pledgectl check`` through the CLI: formats, filters, exit codes, the text layout."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pledgectl import render
+from pledgectl.checks import CheckRun
+from pledgectl.cli.app import app
+from pledgectl.findings import Finding
+
+CORPUS = Path(__file__).resolve().parent / "registries"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def reg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Two agencies: one complete, one missing a KPU witness; the registry is the cwd."""
+    root = tmp_path / "reg"
+    shutil.copytree(CORPUS / "valid-two-agencies", root)
+    path = root / "agencies" / "dinas-b.toml"
+    text = path.read_text("utf-8")
+    witness = '[[declarations.witnesses]]\ninstitution = "KPU"\nname = "Ketua KPU Kota"\n\n'
+    assert witness in text
+    path.write_text(text.replace(witness, ""), "utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_text_is_hledger_like_grouped_and_summarised(reg: Path) -> None:
+    code, out, _ = run("--registry", str(reg), "check")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0] == "== dinas-b: 2 error(s), 0 warning(s)"
+    at = lines.index("agencies/dinas-b.toml:19:1: error [witnesses-missing]")
+    assert lines[at + 1].strip() == "|"
+    assert lines[at + 2] == "19 | [[declarations]]"
+    assert lines[at + 3] == "   | ^^^^^^^^^^^^^^^^"
+    assert lines[at + 4] == '20 | id = "ikrar-2023"'
+    assert lines[at + 5] == "no witness from KPU"
+    assert lines[at + 6].startswith("hint: ")
+    assert "  witnesses  1 error(s), 0 warning(s)" in lines
+    assert "Agencies: 2 checked, 1 complete, 1 incomplete." in lines
+    assert lines[-1] == "Verdict: not complete."
+
+
+def test_text_in_indonesian(reg: Path) -> None:
+    _, out, _ = run("--registry", str(reg), "--lang", "id", "check")
+    assert "tidak ada saksi dari KPU" in out and "petunjuk: " in out
+    assert "Instansi: 2 diperiksa, 1 lengkap, 1 belum lengkap." in out
+    assert out.rstrip().endswith("Kesimpulan: belum lengkap.")
+
+
+def test_agency_filter_only_and_fail_on(reg: Path) -> None:
+    code, out, _ = run("--registry", str(reg), "check", "dinas-a")
+    assert code == 0 and out.rstrip().endswith("Verdict: complete and valid.")
+    code, out, _ = run("--registry", str(reg), "check", "--only", "commitments")
+    assert code == 0 and "completeness not assessed" in out
+    code, out, _ = run("--registry", str(reg), "check", "--only", "witnesses", "--format", "json")
+    doc = json.loads(out)
+    assert code == 1 and {f["code"] for f in doc["findings"]} == {"witnesses-missing"}
+    assert doc["summary"]["checks"] == ["witnesses"]
+
+
+def test_warnings_fail_only_when_asked(tmp_path: Path) -> None:
+    root = tmp_path / "reg"
+    shutil.copytree(CORPUS / "coverage-unsigned", root)
+    code, out, _ = run("--registry", str(root), "check")
+    assert code == 0 and "Verdict: complete, with warnings." in out
+    code, _, _ = run("--registry", str(root), "check", "--fail-on", "warning")
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml"],
+        ["check", "--only", "spelling"],
+        ["check", "--fail-on", "info"],
+        ["check", "no-such-agency"],
+        ["check", "Bad_Id"],
+    ],
+)
+def test_usage_errors_exit_2(reg: Path, args: list[str]) -> None:
+    code, out, err = run("--registry", str(reg), *args)
+    assert code == 2 and out == "" and "Traceback" not in err
+
+
+def test_no_registry_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run("check")
+    assert code == 2 and err
+
+
+def test_json_summary(reg: Path) -> None:
+    _, out, _ = run("--registry", str(reg), "check", "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert summary["agencies"] == {"total": 2, "complete": 1, "incomplete": 1}
+    assert summary["verdict"] == "findings" and summary["errors"] == 2
+
+
+def test_github_annotations(reg: Path) -> None:
+    _, out, _ = run("--registry", str(reg), "check", "--format", "github")
+    first = out.splitlines()[0]
+    assert first.startswith(
+        "::error file=agencies/dinas-b.toml,line=3,title=coverage [coverage-incomplete] dinas-b::"
+    )
+    assert "%0Ahint: " in out
+
+
+def test_github_escapes_data_and_properties() -> None:
+    finding = Finding("x-y", "ids", "warning", "a", "dir,x/a:b.toml", 4, params={})
+    out = render.render_github(CheckRun([finding], 1, ["ids"]))
+    line = out.splitlines()[0]
+    assert line.startswith("::warning file=dir%2Cx/a%3Ab.toml,line=4,title=ids [x-y] a::")
+
+
+def test_junit_one_case_per_agency_and_check(reg: Path, tmp_path: Path) -> None:
+    target = tmp_path / "junit.xml"
+    code, out, err = run("--registry", str(reg), "check", "--format", "junit", "-o", str(target))
+    assert code == 1 and out == "" and str(target) in err
+    root = ET.fromstring(target.read_text("utf-8"))
+    suites = {s.get("name"): s for s in root.iter("testsuite")}
+    assert set(suites) == {"dinas-a", "dinas-b"}
+    assert all(len(list(s.iter("testcase"))) == 10 for s in suites.values())
+    assert suites["dinas-a"].get("failures") == "0"
+    failed = [
+        c.get("name") for c in suites["dinas-b"].iter("testcase") if c.find("failure") is not None
+    ]
+    assert failed == ["witnesses", "coverage"]
+    assert root.get("tests") == "20" and root.get("failures") == "2"
+
+
+def test_parse_error_points_at_line_and_column(tmp_path: Path) -> None:
+    root = tmp_path / "reg"
+    shutil.copytree(CORPUS / "parse-syntax", root)
+    code, out, _ = run("--registry", str(root), "check")
+    assert code == 1
+    assert "agencies/dinas-a.toml:5:" in out or "dinas-a.toml:5:" in out
+    assert "Agencies: 1 checked, 0 complete, 1 incomplete." in out
+
+
+def test_a_broken_file_does_not_stop_the_others(reg: Path) -> None:
+    (reg / "agencies" / "aaa.toml").write_bytes(b"\xff\xfe not text")
+    code, out, _ = run("--registry", str(reg), "check", "--format", "json")
+    doc = json.loads(out)
+    agencies = {f["agency"] for f in doc["findings"]}
+    assert {"aaa", "dinas-b"} <= agencies and code == 1
