@@ -74,9 +74,30 @@ def loads(text: str) -> dict[str, Any]:
         try:
             data: dict[str, Any] = rtoml.loads(text)
             return data
-        except Exception:
-            pass
+        except Exception as exc:
+            if too_deep_error(exc):
+                # tomllib would accept it, in time and memory quadratic in the depth
+                # (a 100 kB file of dotted keys: 70 s and 9 GB), so stop here.
+                raise RecursionError(str(exc)) from None
     return tomllib.loads(text)
+
+
+_TOO_DEEP = re.compile(r"recursion limit|max recursion depth", re.I)
+
+
+def too_deep(text: str) -> bool:
+    """Whether ``text`` nests deeper than rtoml allows (about 80 levels; a registry needs 4)."""
+    import rtoml
+
+    try:
+        rtoml.loads(text)
+    except Exception as exc:
+        return too_deep_error(exc)
+    return False
+
+
+def too_deep_error(exc: Exception) -> bool:
+    return bool(_TOO_DEEP.search(str(exc)))
 
 
 def parse_text(path: Path, raw: bytes) -> AgencyFile:

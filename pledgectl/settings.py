@@ -136,8 +136,13 @@ def _tables(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]
 
 def parse_settings(path: Path, raw_bytes: bytes) -> Settings:
     """Build :class:`Settings` from the bytes of ``pledgectl.toml``."""
+    from pledgectl.reader import too_deep
+
     try:
-        data = tomllib.loads(raw_bytes.decode("utf-8"))
+        text = raw_bytes.decode("utf-8")
+        if too_deep(text):  # tomllib's cost is quadratic in the nesting depth
+            raise RecursionError
+        data = tomllib.loads(text)
     except UnicodeDecodeError as exc:
         raise SettingsError("settings.encoding", file=str(path), offset=exc.start) from None
     except tomllib.TOMLDecodeError as exc:
