@@ -1,0 +1,170 @@
+"""The check-result cache: per agency file, what the checks found, kept outside the registry.
+
+Where: ``$XDG_CACHE_HOME/pledgectl/<sha256 of the registry's absolute path>/``
+(``~/.cache`` by default); ``PLEDGECTL_NO_CACHE=1`` turns it off. Nothing is
+ever written inside the registry, so git never sees the cache.
+
+What is kept, per agency file, is language-independent data: each finding as a
+dict (code, check, severity, location and parameters, never rendered text) and,
+for the checks that compare agencies, the file's compact *skeleton* (the few
+fields those checks read), so they can be replayed without parsing the file.
+
+An entry is used only when everything it depends on is unchanged: the file's
+identity (name, size, ``mtime_ns``, inode), the bytes of ``pledgectl.toml``
+(``Settings.fingerprint``), ``pledgectl.__version__``, the set of checks run,
+the date (some rules look at today), the language and the Python version. A
+file written within :data:`RACY_SECONDS` of its entry could have been edited
+again within the same timestamp tick, so such an entry also carries the
+file's content hash and is verified against it (git's "racily clean" rule).
+A corrupt, unreadable or foreign cache file is ignored and rebuilt; every
+write is atomic (temporary file, then ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+RACY_SECONDS = 2.0
+_ENTRY_DIR = "files"
+_MEMO = "last-run.bin"
+
+
+def enabled() -> bool:
+    return os.environ.get("PLEDGECTL_NO_CACHE", "") in ("", "0")
+
+
+def cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "pledgectl"
+
+
+def registry_cache_dir(registry_root: Path) -> Path:
+    digest = hashlib.sha256(str(registry_root.resolve()).encode("utf-8", "surrogateescape"))
+    return cache_root() / digest.hexdigest()[:32]
+
+
+def identity(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def content_hash(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def is_racy(mtime_ns: int, now: float | None = None) -> bool:
+    """Whether a file's mtime is too recent to tell a later same-size edit apart."""
+    return mtime_ns >= int(((now if now is not None else time.time()) - RACY_SECONDS) * 1e9)
+
+
+def _dump(obj: Any) -> bytes:
+    return marshal.dumps(obj)
+
+
+def _load(raw: bytes) -> Any:
+    return marshal.loads(raw)
+
+
+class ResultCache:
+    """One registry's cache directory. Every method fails silently: a cache is optional."""
+
+    def __init__(self, directory: Path, base_key: tuple[Any, ...]) -> None:
+        self.directory = directory
+        # what every entry depends on besides its own file
+        self.base_key = (FORMAT, sys.version, *base_key)
+        self._made = False
+
+    @classmethod
+    def for_registry(cls, registry_root: Path, base_key: tuple[Any, ...]) -> ResultCache | None:
+        if not enabled():
+            return None
+        return cls(registry_cache_dir(registry_root), base_key)
+
+    # -- entries, one per agency file ---------------------------------------------------
+
+    def entry_path(self, path: Path) -> Path:
+        name = hashlib.sha256(str(path).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        return self.directory / _ENTRY_DIR / name
+
+    def load(self, path: Path, ident: tuple[int, int, int]) -> dict[str, Any] | None:
+        """The stored payload for ``path`` as it is now, or None."""
+        try:
+            raw = self.entry_path(path).read_bytes()
+            entry = _load(raw)
+        except Exception:  # missing, unreadable or corrupt: a miss
+            return None
+        if not isinstance(entry, dict):
+            return None
+        if entry.get("base") != list(self.base_key) or entry.get("file") != str(path):
+            return None
+        if entry.get("ident") != list(ident):
+            return None
+        digest = entry.get("hash")
+        if digest is not None:  # racily clean when stored: verify the bytes
+            try:
+                if content_hash(path.read_bytes()) != digest:
+                    return None
+            except OSError:
+                return None
+        payload = entry.get("payload")
+        return payload if isinstance(payload, dict) else None
+
+    def store(
+        self,
+        path: Path,
+        ident: tuple[int, int, int],
+        payload: dict[str, Any],
+        digest: str | None,
+    ) -> None:
+        """Keep ``payload`` for ``path``; ``digest`` is required when the file is racy."""
+        entry = {
+            "base": list(self.base_key),
+            "file": str(path),
+            "ident": list(ident),
+            "hash": digest if is_racy(ident[1]) else None,
+            "payload": payload,
+        }
+        if entry["hash"] is None and is_racy(ident[1]):
+            return  # cannot be verified later: do not keep it
+        self._write(self.entry_path(path), entry)
+
+    # -- the whole last run, for the common case where nothing changed ---------------------
+
+    def load_memo(self, key: list[Any]) -> list[dict[str, Any]] | None:
+        try:
+            memo = _load((self.directory / _MEMO).read_bytes())
+        except Exception:
+            return None
+        if not isinstance(memo, dict) or memo.get("key") != [list(self.base_key), *key]:
+            return None
+        findings = memo.get("findings")
+        return findings if isinstance(findings, list) else None
+
+    def store_memo(self, key: list[Any], findings: list[dict[str, Any]]) -> None:
+        self._write(
+            self.directory / _MEMO, {"key": [list(self.base_key), *key], "findings": findings}
+        )
+
+    def _write(self, target: Path, obj: Any) -> None:
+        try:
+            data = _dump(obj)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except (OSError, ValueError, TypeError):
+            return  # a cache that cannot be written is simply not kept

@@ -1,0 +1,209 @@
+"""The fast paths give the plain path's findings, exactly and in the same order.
+
+* parser: rtoml (the default) against ``PLEDGECTL_PARSER=tomllib``;
+* runner: one process reading each file once (the reference) against the
+  split runner -- serial, in worker processes, and from a warm cache -- which
+  replays the cross-file checks over each file's skeleton.
+
+Run over every registry under ``tests/registries/`` (when present), the demo
+registry, and the valid and invalid registries built here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pledgectl.checks import run_checks
+from pledgectl.findings import Finding
+from pledgectl.registry import Registry
+from tests.test_cache import agency_data, make_registry, nip, write_agency
+
+TODAY = dt.date(2024, 6, 1)
+HERE = Path(__file__).parent
+CORPUS = HERE / "registries"
+DEMO = HERE.parent / "registry"
+
+BROKEN_FILES = {
+    "rusak-sintaks": 'schema = 1\n\n[agency]\nid = "rusak-sintaks"\nname = "x\n',
+    "rusak-tipe": (
+        "schema = 1\n\n[agency]\nid = 5\nname = 7\nregion = 2024-01-01\n\n"
+        'declarations = "bukan tabel"\n'
+    ),
+    "rusak-inline": (
+        'schema = 1\n\n[agency]\nid = "rusak-inline"\nname = "Inline"\nregion = "14.71"\n\n'
+        "[[declarations]]\n"
+        'id = "d1"\nkind = "ikrar"\nelections = ["pemilu-2024", 3, "pemilu-2099"]\n'
+        "date = 2023-11-29\ncommitments = []\n"
+        'signatories = [{nip = "198503122010011002", name = "A"}, 5, {nip = 12, name = "B"}]\n'
+    ),
+    "rusak-multiline": (
+        'schema = 1\n\n[agency]\nid = "rusak-multiline"\nname = """\n'
+        '[[declarations]]\nid = "palsu"\n"""\nregion = "14.71"\nparent = "tidak-ada"\n\n'
+        "[[roster]]\n"
+        'nip = "198503122010011002"\nname = "Andi Fiktif"\nstatus = "PNS"\n\n'
+        "[[declarations]]\n"
+        'id = "d1"\nkind = "upacara"\nelections = ["pemilu-2024"]\ndate = 2030-01-01\n'
+        "commitments = []\n\n"
+        "[[declarations]]\n"
+        'id = "d1"\nkind = "ikrar"\nelections = "pemilu-2024"\ndate = 2023-11-29\n'
+        "commitments = []\n\n"
+        "[[declarations.signatories]]\n"
+        'nip = "198513122010011000"\nname = "Andi Lain"\nstatus = "PNS"\nsigned = 2020-01-01\n\n'
+        "[[declarations.signatories]]\n"
+        'nip = "198513122010011000"\nname = "Andi Lain"\nstatus = "PNS"\n'
+    ),
+    "bukan-utf8": None,
+    "nama-lain": (
+        'schema = 1\n\n[agency]\nid = "induk"\nname = "Salah nama berkas"\nregion = "14.71"\n\n'
+        "[[roster]]\n"
+        'nip = "198503122010011002"\nname = "Andi Fiktif"\nstatus = "PNS"\n'
+    ),
+}
+
+
+def invalid_registry(root: Path) -> Path:
+    make_registry(root)
+    write_agency(root, agency_data("kembar", [(nip(2), "Budi Lain"), (nip(2), "Budi Fiktif")]))
+    for name, text in BROKEN_FILES.items():
+        path = root / "agencies" / f"{name}.toml"
+        if text is None:
+            path.write_bytes(b'schema = 1\n[agency]\nid = "\xff\xfe"\n')
+        else:
+            path.write_text(text, encoding="utf-8")
+    return root
+
+
+def many_registry(root: Path, count: int = 60) -> Path:
+    """More files than the parallel threshold, with findings spread across them."""
+    make_registry(root)
+    for i in range(count):
+        people = [(nip(100 + i * 3 + k), f"Orang {i} {k}") for k in range(3)]
+        if i % 7 == 0:
+            people.append((nip(1), f"Andi Nomor {i}"))  # duplicates across many files
+        if i % 11 == 0:
+            people.append(("198503122010011000", "Urutan Nol"))  # invalid NIP
+        write_agency(root, agency_data(f"opd-{i:03d}", people, parent="induk" if i % 2 else None))
+    return root
+
+
+def registries(tmp: Path) -> list[Path]:
+    found = [invalid_registry(tmp / "invalid"), make_registry(tmp / "valid")]
+    found.append(many_registry(tmp / "many"))
+    if DEMO.joinpath("pledgectl.toml").is_file():
+        found.append(DEMO)
+    if CORPUS.is_dir():
+        found += sorted(p.parent for p in CORPUS.rglob("pledgectl.toml"))
+    return found
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("PLEDGECTL_NO_CACHE", raising=False)
+    monkeypatch.delenv("PLEDGECTL_JOBS", raising=False)
+    monkeypatch.delenv("PLEDGECTL_PARSER", raising=False)
+    return registries(tmp_path)
+
+
+def plain(root: Path, **kw: object) -> list[Finding]:
+    return run_checks(Registry(root), today=TODAY, use_cache=False, jobs=1, **kw).findings  # type: ignore[arg-type]
+
+
+def test_the_corpus_has_something_to_say(corpus: list[Path]) -> None:
+    found = {f.code for root in corpus for f in plain(root)}
+    for code in ("parse-syntax", "duplicates-name", "ids-dangling-parent", "schema-type"):
+        assert code in found
+    assert any(code.startswith("nip-") for code in found)
+
+
+def test_rtoml_and_tomllib_give_identical_findings(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for root in corpus:
+        monkeypatch.setenv("PLEDGECTL_PARSER", "rtoml")
+        fast = plain(root)
+        fast_split = run_checks(Registry(root), today=TODAY, use_cache=False, jobs=2).findings
+        monkeypatch.setenv("PLEDGECTL_PARSER", "tomllib")
+        slow = plain(root)
+        assert fast == slow, root
+        assert fast_split == slow, root
+
+
+def test_serial_parallel_and_cached_give_identical_findings(corpus: list[Path]) -> None:
+    for root in corpus:
+        reference = plain(root)
+        for jobs in (1, 2):
+            split = run_checks(Registry(root), today=TODAY, use_cache=False, jobs=jobs)
+            assert split.findings == reference, (root, jobs)
+        cold = run_checks(Registry(root), today=TODAY, use_cache=True, jobs=2)
+        warm = run_checks(Registry(root), today=TODAY, use_cache=True, jobs=1)
+        assert cold.findings == reference, root
+        assert warm.findings == reference, root
+        assert warm.files == cold.files
+
+
+def test_identical_with_a_subset_of_checks_and_agencies(corpus: list[Path]) -> None:
+    for root in corpus:
+        names = Registry(root).agency_ids()[:3]
+        for only in (["duplicates"], ["ids", "coverage"], ["parse", "nip"]):
+            reference = plain(root, only=only, agencies=names)
+            split = run_checks(
+                Registry(root), names, only, today=TODAY, use_cache=True, jobs=2
+            ).findings
+            assert split == reference, (root, only)
+
+
+def test_parallel_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PLEDGECTL_NO_CACHE", "1")
+    root = many_registry(tmp_path / "many", 120)
+    runs = [run_checks(Registry(root), today=TODAY, jobs=2).findings for _ in range(3)]
+    assert runs[0] == runs[1] == runs[2] == plain(root)
+    assert any(f.code == "duplicates-name" for f in runs[0])
+
+
+class _StatusCounter:
+    """A cross-file check reading a field outside the skeleton (``status``)."""
+
+    name = "parse"
+
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
+
+    def check_file(self, af: object, ctx: object) -> list[Finding]:
+        from pledgectl.checks import declarations, records
+
+        out = []
+        for _, decl in declarations(af):  # type: ignore[arg-type]
+            for _, person in records(decl, "signatories"):
+                status = person.get("status")
+                if isinstance(status, str) and status in self.seen:
+                    out.append(Finding("seen-status", "parse", "warning", None, None))
+                self.seen[str(status)] = "x"
+        return out
+
+    def finish(self, ctx: object) -> list[Finding]:
+        return [Finding("statuses", "parse", "warning", None, None, params=dict(self.seen))]
+
+
+def test_a_check_reading_outside_the_skeleton_runs_the_plain_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pledgectl.checks as checks_mod
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = many_registry(tmp_path / "many")
+    real = checks_mod.load_checks
+
+    def with_counter(only: list[str] | None = None) -> list[object]:
+        every = [*real(["nip", "duplicates"]), _StatusCounter()]
+        return [c for c in every if only is None or c.name in only]
+
+    monkeypatch.setattr(checks_mod, "load_checks", with_counter)
+    reference = plain(root)
+    assert any(f.code == "statuses" for f in reference)
+    for jobs in (1, 2):
+        got = run_checks(Registry(root), today=TODAY, use_cache=True, jobs=jobs).findings
+        assert got == reference
