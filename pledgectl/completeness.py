@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pledgectl.checks._util import date, strings, text
+from pledgectl.recording import person_key
 from pledgectl.settings import Settings
 
 if TYPE_CHECKING:
@@ -45,24 +46,58 @@ def remember(af: AgencyFile, check: str, findings: Iterable[Finding | None]) -> 
 
 
 def erroneous_declarations(af: AgencyFile, ctx: Context) -> set[str]:
-    """Ids of the declarations of ``af`` with an error finding of a per-file check."""
+    """Ids of the declarations of ``af`` with an error finding of a per-file check.
+
+    Checks that ran on this file already told :func:`remember`; the others run
+    now. The schema check, which does not report here, is asked only about the
+    declarations that could otherwise be complete.
+    """
     from pledgectl.checks import load_checks
 
     cache: dict[str, set[str]] = af._extra.setdefault(_CACHE, {})
-    missing = [name for name in DECLARATION_CHECKS if name not in cache]
+    missing = [n for n in DECLARATION_CHECKS if n not in cache and n != "schema"]
     if missing:
         for check in load_checks(missing):
             remember(af, check.name, check.check_file(af, ctx))
     bad: set[str] = set()
     for name in DECLARATION_CHECKS:
         bad |= cache.get(name, set())
+    if "schema" not in cache:
+        bad |= _schema_errors(af, ctx, bad)
     return bad
 
 
-def _person_key(person: dict[str, Any]) -> str:
-    from pledgectl.recording import person_key
+def _schema_errors(af: AgencyFile, ctx: Context, known: set[str]) -> set[str]:
+    """Declarations, not yet known to be in error, with an error-level schema problem."""
+    from pledgectl.checks.schema import walk
+    from pledgectl.model import DECLARATION
 
-    return person_key(text(person.get("nip")), text(person.get("name")) or "")
+    explicit = ctx.settings.policy.checks.get("schema")
+    if explicit not in (None, "error") or af.data is None:
+        return set()
+    raw = af.data.get("declarations")
+    found: set[str] = set()
+    for index, decl in enumerate(raw if isinstance(raw, list) else []):
+        if not isinstance(decl, dict):
+            continue
+        ident = text(decl.get("id"))
+        if not ident or ident in known:
+            continue
+        state = declaration_state(decl, ctx.settings)
+        if not state.complete(False):
+            continue  # incomplete anyway: no need to ask
+        for code, *_ in walk(decl, DECLARATION, ("declarations", index)):
+            if code != "schema-extra" or explicit == "error":  # extras warn by default
+                found.add(ident)
+                break
+    return found
+
+
+def _person_key(person: dict[str, Any]) -> str:
+    nip = person.get("nip")
+    if isinstance(nip, str) and nip:
+        return nip
+    return person_key(None, text(person.get("name")) or "")
 
 
 @dataclass

@@ -1,8 +1,18 @@
-"""``ids``: duplicate declaration ids, unknown election or kind, duplicate agency ids, dangling parents."""
+"""``ids``: duplicate declaration ids, unknown election or kind, duplicate agency ids, dangling parents.
+
+Declaration ids, kinds and elections are judged file by file. Agency ids and
+parents are compared across files through compact keys (the agency id and its
+parent, per file): ``collect`` gives them to the runner, ``finish_from``
+compares them, and only the files with a finding are read again for its line.
+Run directly (``check_file`` then ``finish``), the check keeps the same keys
+itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, cast
 
 from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import strings, text
@@ -10,104 +20,120 @@ from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
+Keys = list[Any]  # [agency id or None, parent or None]
+
+
+def file_keys(af: AgencyFile) -> Keys:
+    table = af.data.get("agency") if af.data is not None else None
+    if not isinstance(table, dict):
+        return [None, None]
+    return [text(table.get("id")) or None, text(table.get("parent")) or None]
+
 
 class IdsCheck(Check):
     name = "ids"
 
     def __init__(self) -> None:
-        self.agencies: dict[str, str] = {}  # agency id -> file
-        self.parents: list[tuple[str, str, str, int | None]] = []  # (agency, parent, file, line)
-        self.duplicate_agencies: list[Finding | None] = []
+        # keys of the files seen by check_file and not taken by collect (the direct path)
+        self.keys: list[tuple[str, Keys]] = []
 
     def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+        self.keys.append((str(af.path), file_keys(af)))
+        return remember(af, self.name, _declaration_findings(self.name, af, ctx))
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
-        if af.data is None:
-            return
-        agency = af.data.get("agency")
-        if isinstance(agency, dict):
-            ident = text(agency.get("id"))
-            if ident:
-                if ident in self.agencies:
-                    yield ctx.finding(
-                        self.name,
-                        "ids-duplicate-agency",
-                        af,
-                        path=("agency",),
-                        key="id",
-                        id=ident,
-                        other=self.agencies[ident],
-                    )
-                else:
-                    self.agencies[ident] = ctx.display_path(af.path)
-            parent = text(agency.get("parent"))
-            if parent:
-                self.parents.append(
-                    (
-                        ident or af.file_id,
-                        parent,
-                        ctx.display_path(af.path),
-                        af.line(("agency",), "parent"),
-                    )
-                )
-        seen: set[str] = set()
-        settings = ctx.settings
-        for index, decl in declarations(af):
-            path = ("declarations", index)
-            ident = text(decl.get("id"))
-            if ident:
-                if ident in seen:
-                    yield ctx.finding(
-                        self.name,
-                        "ids-duplicate-declaration",
-                        af,
-                        path=path,
-                        key="id",
-                        declaration=ident,
-                        id=ident,
-                    )
-                seen.add(ident)
-            kind = text(decl.get("kind"))
-            if kind is not None and kind not in settings.policy.kinds:
-                yield ctx.finding(
-                    self.name,
-                    "ids-unknown-kind",
-                    af,
-                    path=path,
-                    key="kind",
-                    declaration=ident,
-                    kind=kind,
-                    choices=", ".join(settings.policy.kinds),
-                )
-            for election in strings(decl.get("elections")):
-                if election not in settings.elections:
-                    yield ctx.finding(
-                        self.name,
-                        "ids-unknown-election",
-                        af,
-                        path=path,
-                        key="elections",
-                        declaration=ident,
-                        election=election,
-                    )
+    def collect(self, af: AgencyFile, ctx: Context) -> Keys:
+        """The file's cross-file keys, taken over by the runner (called after ``check_file``)."""
+        if self.keys and self.keys[-1][0] == str(af.path):
+            return self.keys.pop()[1]
+        return file_keys(af)
 
     def finish(self, ctx: Context) -> Iterable[Finding | None]:
-        from pledgectl.findings import Finding
+        keys, self.keys = self.keys, []
+        return self.finish_from(keys, ctx)
 
-        level = ctx.settings.policy.checks.get(self.name, "error")
-        if level == "off":
+    def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
+        """Duplicate agency ids and dangling parents, from every file's keys in file order."""
+        if ctx.settings.policy.checks.get(self.name) == "off":
             return
-        for agency, parent, file, line in self.parents:
-            if parent not in self.agencies and not ctx.registry.agency_path_exists(parent):
-                yield Finding(
-                    "ids-dangling-parent",
-                    self.name,
-                    level,
-                    agency,
-                    file,
-                    line,
-                    params={"parent": parent},
+        first: dict[str, str] = {}  # agency id -> file that has it first
+        known: set[str] = set()
+        for _, (ident, _parent) in keys:
+            if ident:
+                known.add(ident)
+        wanted: list[tuple[str, str, str, dict[str, str]]] = []  # (file, code, key, params)
+        for file, (ident, parent) in keys:
+            if ident:
+                if ident in first:
+                    other = ctx.display_path(Path(first[ident]))
+                    wanted.append(
+                        (file, "ids-duplicate-agency", "id", {"id": ident, "other": other})
+                    )
+                else:
+                    first[ident] = file
+            if parent and parent not in known and not ctx.registry.agency_path_exists(parent):
+                wanted.append((file, "ids-dangling-parent", "parent", {"parent": parent}))
+        yield from _at_lines(self.name, wanted, ctx)
+
+
+def _at_lines(
+    check: str, wanted: list[tuple[str, str, str, dict[str, str]]], ctx: Context
+) -> Iterator[Finding | None]:
+    """Findings on the ``[agency]`` table's keys, each file read again once for the lines."""
+    from pledgectl.errors import PledgeError
+    from pledgectl.reader import read_agency
+
+    by_file: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
+    for file, code, key, params in wanted:
+        by_file.setdefault(file, []).append((code, key, params))
+    for file, items in by_file.items():
+        try:
+            af = read_agency(Path(file))
+        except PledgeError:  # gone meanwhile: nothing left to point at
+            continue
+        for code, key, params in items:
+            yield ctx.finding(check, code, af, path=("agency",), key=key, **cast(Any, params))
+
+
+def _declaration_findings(check: str, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    seen: set[str] = set()
+    settings = ctx.settings
+    for index, decl in declarations(af):
+        path = ("declarations", index)
+        ident = text(decl.get("id"))
+        if ident:
+            if ident in seen:
+                yield ctx.finding(
+                    check,
+                    "ids-duplicate-declaration",
+                    af,
+                    path=path,
+                    key="id",
+                    declaration=ident,
+                    id=ident,
+                )
+            seen.add(ident)
+        kind = text(decl.get("kind"))
+        if kind is not None and kind not in settings.policy.kinds:
+            yield ctx.finding(
+                check,
+                "ids-unknown-kind",
+                af,
+                path=path,
+                key="kind",
+                declaration=ident,
+                kind=kind,
+                choices=", ".join(settings.policy.kinds),
+            )
+        for election in strings(decl.get("elections")):
+            if election not in settings.elections:
+                yield ctx.finding(
+                    check,
+                    "ids-unknown-election",
+                    af,
+                    path=path,
+                    key="elections",
+                    declaration=ident,
+                    election=election,
                 )
 
 
