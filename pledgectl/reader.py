@@ -129,6 +129,8 @@ def parse_text(path: Path, raw: bytes) -> AgencyFile:
 
 def read_agency(path: Path) -> AgencyFile:
     """Read and parse ``path``. Raises only when the file cannot be opened at all."""
+    if path.exists() and not path.is_file():  # a FIFO would block the read forever
+        raise PledgeError("reader.unreadable", file=str(path), reason="not a regular file")
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)

@@ -32,6 +32,13 @@ def check_id(value: str, what: str = "agency") -> str:
     return value
 
 
+def _regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 @dataclass(frozen=True)
 class Registry:
     root: Path
@@ -52,7 +59,11 @@ class Registry:
         return self.agencies_dir / f"{check_id(agency_id)}.toml"
 
     def agency_paths(self) -> list[Path]:
-        """Agency files in id order; hidden, temporary and lock files are not agencies."""
+        """Agency files in id order; hidden, temporary and lock files are not agencies.
+
+        Nor is anything that is not a regular file: reading a FIFO named ``x.toml``
+        would block ``check`` forever, and a folder would stop it.
+        """
         try:
             entries = list(os.scandir(self.agencies_dir))
         except FileNotFoundError:
@@ -62,7 +73,9 @@ class Registry:
                 "reader.unreadable", file=str(self.agencies_dir), reason=exc.strerror
             ) from None
         return sorted(
-            Path(e.path) for e in entries if e.name.endswith(".toml") and not e.name.startswith(".")
+            Path(e.path)
+            for e in entries
+            if e.name.endswith(".toml") and not e.name.startswith(".") and _regular(e)
         )
 
     def agency_ids(self) -> list[str]:

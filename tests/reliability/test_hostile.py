@@ -6,6 +6,7 @@ that is a symlink to somewhere else is never written through.
 
 from __future__ import annotations
 
+import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -132,3 +133,23 @@ def test_symlinked_lock_file_is_never_written_through(tmp_path: Path, env: dict[
     _refused_in_one_line(result.stderr)
     assert victim.read_text("utf-8") == "do not truncate me\n"
     assert agency_file(root).read_bytes() == data
+
+
+@pytest.mark.e2e
+def test_fifo_folder_and_dangling_link_named_toml_neither_hang_nor_stop_check(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    """registry.py/reader.py: a FIFO ``x.toml`` blocked ``check`` forever; a folder stopped it."""
+    root = make_registry(tmp_path / "reg", env)
+    agencies = root / "agencies"
+    os.mkfifo(agencies / "pipe.toml")
+    (agencies / "folder.toml").mkdir()
+    (agencies / "dangling.toml").symlink_to(tmp_path / "nowhere.toml")
+    result = run(["check", "--format", "json"], root, env, timeout=30)
+    assert result.returncode == 1, result.stderr
+    assert f'"agency": "{AGENCY}"' in result.stdout  # the real agency was checked
+    shown = run(["agency", "show", "pipe"], root, env, timeout=30)
+    assert shown.returncode not in (0, 3)
+    _refused_in_one_line(shown.stderr)
+    listing = run(["agency", "list", "--format", "json"], root, env, timeout=30)
+    assert listing.returncode == 0 and "pipe" not in listing.stdout
