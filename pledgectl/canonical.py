@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
-from pledgectl.comments import END_OF_RECORD, Anchor, CommentMap
 from pledgectl.model import AGENCY_FILE, Record
-from pledgectl.outline import Path_
+from pledgectl.outline import END_OF_RECORD, Path_
+
+if TYPE_CHECKING:  # comments are needed only by whole-file rewrites, not by appends
+    from pledgectl.comments import Anchor, CommentMap
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 

@@ -15,10 +15,9 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pledgectl.outline import _TOKENS, Outline, Path_, _masked_spans
+from pledgectl.outline import _TOKENS, END_OF_RECORD, Outline, Path_, _masked_spans
 
 Anchor = tuple[Path_, str | None]  # (record path, key) ; key None = the record's header
-END_OF_RECORD = "~end"
 _KEY_LINE = re.compile(r"^[ \t]*(\"[^\"\n]*\"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*[.=]")
 
 

@@ -14,9 +14,13 @@ import tomllib
 from bisect import bisect_right
 
 Path_ = tuple[str | int, ...]
+END_OF_RECORD = "~end"  # comment anchor: after a record's own keys (see pledgectl.comments)
 
+# Words separated by blanks, matched greedily: ~40% faster than a lazy "[...]+?" here.
 _HEADER = re.compile(
-    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"' \t]+?)[ \t]*\]\]?[ \t]*(?:#[^\n]*)?\r?$", re.M
+    r"^[ \t]*(\[\[?)[ \t]*([A-Za-z0-9_.\-\"']+(?:[ \t]+[A-Za-z0-9_.\-\"']+)*)"
+    r"[ \t]*\]\]?[ \t]*(?:#[^\n]*)?\r?$",
+    re.M,
 )
 # Basic strings are matched "unrolled", "[^"\\]*(\\.[^"\\]*)*": the form "(a|b)*" keeps
 # backtracking state per character (~160 bytes), so one 5 MB string cost ~800 MB and 4 s.
@@ -43,7 +47,7 @@ RECORD_KINDS = {
 class Block:
     """One table header and the lines up to the next header."""
 
-    __slots__ = ("end", "keys", "kind", "name", "outline", "path", "start")
+    __slots__ = ("_keys", "end", "kind", "name", "outline", "path", "start")
 
     def __init__(
         self, outline: Outline, kind: str, path: Path_, name: tuple[str, ...], start: int, end: int
@@ -54,7 +58,21 @@ class Block:
         self.name = name
         self.start = start  # offset of the header line
         self.end = end  # offset of the next header (or end of text)
-        self.keys: dict[str, tuple[str, int]] = {}  # key -> (value, offset)
+        self._keys: dict[str, tuple[str, int]] | None = None
+
+    @property
+    def keys(self) -> dict[str, tuple[str, int]]:
+        """Identifying keys of this block (``id``, ``nip``, ``name``, ``institution``) -> (value, offset).
+
+        Found on first use, so outlining a big file costs one header scan.
+        """
+        if self._keys is None:
+            found: dict[str, tuple[str, int]] = {}
+            for match in _KEY.finditer(self.outline.text, self.start, self.end):
+                if not self.outline.hidden(match.start()):
+                    found.setdefault(match.group(1), (_unquote(match.group(2)), match.start()))
+            self._keys = found
+        return self._keys
 
     @property
     def line(self) -> int:
@@ -76,6 +94,23 @@ class Outline:
         self.inline_records = False  # records written as inline arrays: appends would be invalid
         self._newlines: list[int] | None = None
         self._by_path: dict[Path_, Block] | None = None
+        self._masked: list[tuple[int, int]] = []
+        self._masked_starts: list[int] = []
+
+    def hidden(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a multi-line string."""
+        if not self._masked:
+            return False
+        i = bisect_right(self._masked_starts, offset) - 1
+        return i >= 0 and self._masked[i][0] < offset < self._masked[i][1]
+
+    def values(self, key: str, start: int, end: int) -> list[tuple[str, int]]:
+        """Every ``key = "value"`` (an identifying key) between two offsets, in order."""
+        return [
+            (_unquote(m.group(2)), m.start())
+            for m in _KEY.finditer(self.text, start, end)
+            if m.group(1) == key and not self.hidden(m.start())
+        ]
 
     def by_path(self) -> dict[Path_, Block]:
         if self._by_path is None:
@@ -171,35 +206,33 @@ def _unquote(raw: str) -> str:
     return str(value)
 
 
-_NAMES: dict[str, tuple[str, ...]] = {}
+_NAMES: dict[tuple[str, str], tuple[tuple[str, ...], str]] = {}  # (header, bracket) -> (name, kind)
 
 
 def build(text: str) -> Outline:
     """Outline ``text``; never raises, whatever the text."""
-    masked = _masked_spans(text) if ('"""' in text or "'''" in text) else []
-    starts = [s for s, _ in masked]
-
-    def hidden(offset: int) -> bool:
-        if not masked:
-            return False
-        i = bisect_right(starts, offset) - 1
-        return i >= 0 and masked[i][0] < offset < masked[i][1]
-
     outline = Outline(text)
-    headers = [m for m in _HEADER.finditer(text) if not masked or not hidden(m.start())]
+    if '"""' in text or "'''" in text:
+        outline._masked = _masked_spans(text)
+        outline._masked_starts = [start for start, _ in outline._masked]
+    hidden = outline.hidden
+    found = _HEADER.finditer(text)
+    headers = [m for m in found if not hidden(m.start())] if outline._masked else list(found)
+    starts = [m.start() for m in headers]
+    starts.append(len(text))
     counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
     blocks: list[Block] = []
     append = blocks.append
-    total = len(headers)
     for i, match in enumerate(headers):
-        raw = match.group(2)
-        name = _NAMES.get(raw)
-        if name is None:
-            name = _NAMES.setdefault(raw, _split_name(raw))
-        is_array = match.group(1) == "[["
-        kind = RECORD_KINDS.get(name, "other")
-        if (kind == "agency") == is_array and kind != "other":
-            kind = "other"
+        bracket, raw = match.group(1, 2)
+        cached = _NAMES.get((raw, bracket))
+        if cached is None:
+            name = _split_name(raw)
+            kind = RECORD_KINDS.get(name, "other")
+            if (kind == "agency") == (bracket == "[[") and kind != "other":
+                kind = "other"
+            cached = _NAMES.setdefault((raw, bracket), (name, kind))
+        name, kind = cached
         path: Path_
         if kind == "signatory" or kind == "witness":
             decl = counters["declaration"] - 1
@@ -219,25 +252,8 @@ def build(text: str) -> Outline:
             path = ("agency",)
         else:
             path = name
-        end = headers[i + 1].start() if i + 1 < total else len(text)
-        append(Block(outline, kind, path, name, match.start(), end))
+        append(Block(outline, kind, path, name, starts[i], starts[i + 1]))
     outline.blocks = blocks
-
-    # Attribute identifying keys to their blocks: both lists are in text order.
-    index = -1
-    next_start = blocks[0].start if blocks else len(text) + 1
-    nblocks = len(blocks)
-    for match in _KEY.finditer(text):
-        offset = match.start()
-        while offset >= next_start:
-            index += 1
-            next_start = blocks[index + 1].start if index + 1 < nblocks else len(text) + 1
-        if index < 0 or (masked and hidden(offset)):
-            continue
-        keys = blocks[index].keys
-        key = match.group(1)
-        if key not in keys:
-            keys[key] = (_unquote(match.group(2)), offset)
 
     first_header = blocks[0].start if blocks else len(text)
     schema_match = _SCHEMA.search(text, 0, first_header)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -317,18 +318,44 @@ def add_signatories(
 
     def change(text: str, outline: Outline) -> str | None:
         index = _find_declaration(outline, agency_id, decl_id)
+        signatories = outline.children(index, "signatory")
+        # Who is on the declaration already: NIPs by one scan of the region; names of
+        # staff without a NIP only if someone without a NIP is being added.
+        starts = [b.start for b in signatories]
+        span = (starts[0], signatories[-1].end) if signatories else (0, 0)
+        by_nip: dict[str, Block] | None = None
+
+        def nip_block(nip: str) -> Block | None:
+            nonlocal by_nip
+            # A few people (``sign``): a substring search rules most out at C speed.
+            if by_nip is None and len(people) <= 8 and text.find(nip, *span) < 0:
+                return None
+            if by_nip is None:
+                by_nip = {}
+                for value, offset in outline.values("nip", *span):
+                    by_nip.setdefault(value, signatories[bisect_right(starts, offset) - 1])
+            return by_nip.get(nip)
+
+        by_name: dict[str, Block] = {}
+        if any(not p.nip for p in people):
+            by_name = {fold(b.value("name")): b for b in signatories if not b.value("nip")}
         present: dict[str, str] = {}
-        for block in outline.children(index, "signatory"):
-            nip = block.value("nip")
-            name = block.value("name")
-            present[person_key(nip or None, name)] = name
+
+        def recorded(person: Person) -> str | None:
+            key = person_key(person.nip, person.name)
+            if key in present:
+                return present[key]
+            block = nip_block(person.nip) if person.nip else by_name.get(fold(person.name))
+            return block.value("name") if block is not None else None
+
         declared = _declaration_date(text, outline.blocks[index])
         blocks: list[str] = []
         conflicts: list[dict[str, str]] = []
         for person in people:
             key = person_key(person.nip, person.name)
-            if key in present:
-                same = fold(present[key]) == fold(person.name)
+            existing = recorded(person)
+            if existing is not None:
+                same = fold(existing) == fold(person.name)
                 if on_existing == "refuse" or not same:
                     if on_existing == "refuse":
                         raise RefusedWrite(
@@ -337,7 +364,7 @@ def add_signatories(
                             declaration=decl_id,
                         )
                     conflicts.append(
-                        {"nip": person.nip or "", "recorded": present[key], "given": person.name}
+                        {"nip": person.nip or "", "recorded": existing, "given": person.name}
                     )
                 else:
                     outcome.skipped.append({"nip": person.nip or "", "name": person.name})

@@ -3,15 +3,16 @@
 Every registry write goes through :func:`write_atomic` under :func:`locked`.
 The lock lives on a dedicated ``.<file>.lock`` beside the data file (the data
 file's inode changes on every replace, so it cannot carry the lock); it is an
-``flock`` taken through *filelock*, so the kernel releases it when a process
-dies and a killed clerk never blocks the next one.
+``flock``, so the kernel releases it when a process dies and a killed clerk
+never blocks the next one. It is taken with the standard library's ``fcntl``
+directly: the *filelock* package did the same in ~20 ms of imports, a sixth of
+a clerk's whole ``sign``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,20 +28,39 @@ def lock_path(path: Path) -> Path:
 
 @contextlib.contextmanager
 def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Hold the writer lock of ``path``; a clear error if another writer keeps it."""
-    from filelock import FileLock, Timeout
+    """Hold the writer lock of ``path``; a clear error if another writer keeps it.
 
-    lock = FileLock(str(lock_path(path)), timeout=timeout)
+    The lock file is opened without following a symlink and never truncated;
+    waiting polls a non-blocking ``flock`` with a growing pause, up to ``timeout``.
+    """
+    import fcntl
+    import time
+
     try:
-        lock.acquire()
-    except Timeout:
-        raise RefusedWrite("storage.locked", file=str(path), seconds=int(timeout)) from None
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     except OSError as exc:
         raise RefusedWrite("storage.lock-failed", file=str(path), reason=exc.strerror) from None
     try:
+        deadline = time.monotonic() + timeout
+        pause = 0.002
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise RefusedWrite(
+                        "storage.locked", file=str(path), seconds=int(timeout)
+                    ) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.05)
+            except OSError as exc:
+                raise RefusedWrite(
+                    "storage.lock-failed", file=str(path), reason=exc.strerror
+                ) from None
         yield
     finally:
-        lock.release()
+        os.close(fd)  # closing the descriptor releases the flock
 
 
 def _clean_stale_temps(path: Path) -> None:
@@ -75,7 +95,7 @@ def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> No
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:

@@ -58,11 +58,12 @@ def test_language_from_environment(environ: dict[str, str], expected: str) -> No
 
 
 def _commands() -> list[list[str]]:
-    from typer.main import get_command
+    from pledgectl.cli.framework import COMMAND_MODULES, load_command
 
-    root = get_command(app)
     paths: list[list[str]] = [[]]
-    for name, command in root.commands.items():  # type: ignore[attr-defined]
+    for name in sorted(COMMAND_MODULES):
+        command = load_command(name)
+        assert command is not None, name
         paths.append([name])
         for sub in getattr(command, "commands", {}):
             paths.append([name, sub])

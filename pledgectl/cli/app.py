@@ -1,7 +1,9 @@
 """The ``pledgectl`` command: the root group and its global options.
 
-Command modules are imported here so they register themselves; each keeps its
-heavy imports inside its functions, so ``pledgectl --version`` stays light.
+The commands live in modules of this package, each with its own ``app``; the
+root group (:mod:`pledgectl.cli.framework`) imports and builds only the one
+invoked, and each keeps its heavy imports inside its functions, so start-up
+stays light whatever the number of commands.
 """
 
 from typing import Annotated
@@ -43,15 +45,6 @@ def root(
     ] = False,
 ) -> None:
     """Global options are taken by the root group wherever they stand on the line."""
-
-
-from pledgectl.cli import check as _check  # noqa: E402,F401
-from pledgectl.cli import git as _git  # noqa: E402,F401
-from pledgectl.cli import people as _people  # noqa: E402,F401
-from pledgectl.cli import record as _record  # noqa: E402,F401
-from pledgectl.cli import report as _report  # noqa: E402,F401
-from pledgectl.cli import roster as _roster  # noqa: E402,F401
-from pledgectl.cli import schema as _schema  # noqa: E402,F401
 
 
 def main() -> None:

@@ -107,11 +107,66 @@ class PledgeCommand(TyperCommand):
         return localize_help(super().get_help(ctx))
 
 
+# Command name -> module whose ``app`` defines it. Only the invoked command's module is
+# imported and built, so start-up does not grow with the number of commands.
+COMMAND_MODULES = {
+    "init": "record",
+    "agency": "record",
+    "declare": "record",
+    "witness": "record",
+    "sign": "sign",
+    "import": "people",
+    "roster": "roster",
+    "check": "check",
+    "report": "report",
+    "find": "people",
+    "export": "people",
+    "sheet": "people",
+    "fmt": "check",
+    "diff": "git",
+    "git": "git",
+    "schema": "schema",
+}
+
+
+def load_command(name: str) -> _click.Command | None:
+    """Build one command (or command group) from its module, translated."""
+    module_name = COMMAND_MODULES.get(name)
+    if module_name is None:
+        return None
+    import importlib
+
+    from typer.main import get_command
+
+    module = importlib.import_module(f"pledgectl.cli.{module_name}")
+    built = get_command(module.app)
+    command = built.commands.get(name) if isinstance(built, _click.Group) else built
+    if command is not None:
+        translate_tree(command)
+    return command
+
+
 class PledgeGroup(TyperGroup):
-    """The root group: runs the whole CLI inside the error boundary."""
+    """The root group: runs the whole CLI inside the error boundary, loading commands lazily."""
+
+    lazy = True
 
     def get_help(self, ctx: _click.Context) -> str:
         return localize_help(super().get_help(ctx))
+
+    def list_commands(self, ctx: _click.Context) -> list[str]:
+        names = super().list_commands(ctx)
+        if self.lazy and ctx.parent is None:
+            names = sorted(set(names) | set(COMMAND_MODULES))
+        return names
+
+    def get_command(self, ctx: _click.Context, cmd_name: str) -> _click.Command | None:
+        found = super().get_command(ctx, cmd_name)
+        if found is None and self.lazy and ctx.parent is None:
+            found = load_command(cmd_name)
+            if found is not None:
+                self.commands[cmd_name] = found
+        return found
 
     def main(  # type: ignore[override]
         self,

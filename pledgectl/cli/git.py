@@ -5,12 +5,14 @@ from typing import Annotated
 
 import typer
 
-from pledgectl.cli.app import app
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 from pledgectl.cli.output import choose, emit, say
 
-git_app = typer.Typer(cls=PledgeGroup, help="help.git", no_args_is_help=True)
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+git_app = typer.Typer(cls=PledgeGroup, help="help.git", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(git_app, name="git")
 
 

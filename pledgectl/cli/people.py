@@ -7,11 +7,13 @@ from typing import Annotated
 import typer
 
 from pledgectl import i18n
-from pledgectl.cli.app import app
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say, table, warn
 from pledgectl.errors import InvalidValue
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")]
 RedactOpt = Annotated[bool, typer.Option("--redact", help="help.opt.redact")]

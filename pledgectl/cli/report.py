@@ -5,10 +5,12 @@ from typing import Annotated
 
 import typer
 
-from pledgectl.cli.app import app
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, table, warn
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
 @app.command(cls=PledgeCommand, help="help.report")

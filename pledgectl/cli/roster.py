@@ -5,10 +5,14 @@ from typing import Annotated
 
 import typer
 
-from pledgectl.cli.app import app
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 
-roster_app = typer.Typer(cls=PledgeGroup, help="help.roster", no_args_is_help=True)
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+roster_app = typer.Typer(
+    cls=PledgeGroup, help="help.roster", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(roster_app, name="roster")
 
 

@@ -5,9 +5,11 @@ from typing import Annotated
 
 import typer
 
-from pledgectl.cli.app import app
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import emit
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
 @app.command(cls=PledgeCommand, help="help.schema")

@@ -1,0 +1,82 @@
+"""``sign``: one signatory, the command a clerk runs most; its own module keeps it light."""
+
+import sys
+from typing import Annotated
+
+import typer
+
+from pledgectl import i18n
+from pledgectl.cli.common import open_registry, show_warnings
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import say
+from pledgectl.errors import InvalidValue
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+def _ask(label_key: str, check: object, required: bool = True) -> str:
+    """Prompt until the value passes ``check`` (a validator raising InvalidValue)."""
+    from pledgectl.cli.framework import report
+
+    while True:
+        answer = typer.prompt(
+            i18n.t(label_key), default="" if not required else None, show_default=False
+        )
+        try:
+            if answer or required:
+                check(answer)  # type: ignore[operator]
+            return str(answer)
+        except InvalidValue as exc:
+            report(exc)
+
+
+@app.command(cls=PledgeCommand, help="help.sign")
+def sign(
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    nip: Annotated[str | None, typer.Option("--nip", help="help.opt.nip")] = None,
+    name: Annotated[str | None, typer.Option("--name", help="help.opt.person-name")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help="help.opt.status")
+    ] = None,
+    position: Annotated[str | None, typer.Option("--position", help="help.opt.position")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="help.opt.unit")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="help.opt.signed")
+    ] = None,
+    prompt: Annotated[
+        bool | None, typer.Option("--prompt/--no-prompt", help="help.opt.prompt")
+    ] = None,
+) -> None:
+    from pledgectl import validate
+    from pledgectl.recording import make_person
+    from pledgectl.recording import sign as record_signature
+
+    registry = open_registry()
+    validate.agency_id(agency)
+    validate.record_id(declaration)
+    interactive = sys.stdin.isatty() if prompt is None else prompt
+    if interactive:
+        settings = registry.settings
+        if status is None:
+            status = _ask("prompt.status", validate.status)
+        clean_status = validate.status(status)
+        if nip is None and clean_status not in settings.policy.nip_optional_for:
+            nip = _ask("prompt.nip", validate.nip)
+        if name is None:
+            name = _ask("prompt.name", lambda v: validate.text(v, "name"))
+        if position is None:
+            position = _ask("prompt.position", lambda v: validate.text(v, "position"), False)
+        if date is None:
+            date = _ask("prompt.date", lambda v: validate.date(v, "--date"), False) or None
+    missing = [opt for opt, val in (("--name", name), ("--status", status)) if val is None]
+    if missing:
+        raise InvalidValue("value.required", field=missing[0])
+    assert name is not None and status is not None
+    person = make_person(
+        registry, name=name, status=status, nip=nip, position=position, unit=unit, signed=date
+    )
+    outcome = record_signature(registry, agency, declaration, person)
+    show_warnings(outcome.warnings)
+    say("sign.done", who=person.nip or person.name, name=person.name, declaration=declaration)
