@@ -20,7 +20,12 @@ def check(
     agencies: Annotated[
         list[str] | None, typer.Argument(metavar="[AGENCY]...", help="help.arg.agencies")
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.check-format")] = "text",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="text|json|github|junit", help="help.opt.check-format"
+        ),
+    ] = "text",
     only: Annotated[list[str] | None, typer.Option("--only", help="help.opt.only")] = None,
     fail_on: Annotated[
         str, typer.Option("--fail-on", metavar="error|warning", help="help.opt.fail-on")

@@ -20,7 +20,9 @@ app.add_typer(git_app, name="git")
 def diff(
     rev_a: Annotated[str, typer.Argument(metavar="[REV_A]", help="help.arg.rev-a")] = "HEAD",
     rev_b: Annotated[str | None, typer.Argument(metavar="[REV_B]", help="help.arg.rev-b")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.diff-format")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json", help="help.opt.diff-format")
+    ] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
 ) -> None:
     from pledgectl import gitops, i18n, semdiff

@@ -108,7 +108,7 @@ def import_command(
 def find(
     query: Annotated[str, typer.Argument(metavar="QUERY", help="help.arg.query")],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="help.opt.format-table-json")
+        str, typer.Option("--format", "-f", metavar="table|json", help="help.opt.format-table-json")
     ] = "table",
     redact: RedactOpt = False,
     output: OutputOpt = None,
@@ -132,7 +132,9 @@ def find(
 
 @app.command(cls=PledgeCommand, help="help.export")
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.export-format")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="csv|jsonl|json", help="help.opt.export-format")
+    ] = "csv",
     redact: RedactOpt = False,
     excel: Annotated[bool, typer.Option("--excel", help="help.opt.excel")] = False,
     output: OutputOpt = None,
@@ -158,7 +160,9 @@ def export(
 def sheet(
     agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
     declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.sheet-format")] = "html",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="html|csv", help="help.opt.sheet-format")
+    ] = "html",
     redact: RedactOpt = False,
     output: OutputOpt = None,
 ) -> None:

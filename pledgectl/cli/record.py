@@ -19,7 +19,9 @@ agency_app = typer.Typer(
 )
 app.add_typer(agency_app, name="agency")
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="help.opt.format-table-json")]
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", metavar="table|json", help="help.opt.format-table-json")
+]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")]
 
 

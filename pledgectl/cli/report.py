@@ -15,12 +15,19 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 @app.command(cls=PledgeCommand, help="help.report")
 def report(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="help.opt.report-format")] = "table",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", metavar="table|markdown|html|csv", help="help.opt.report-format"
+        ),
+    ] = "table",
     by: Annotated[
         str, typer.Option("--by", metavar="agency|region|election", help="help.opt.report-by")
     ] = "agency",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.report-redact")] = False,
 ) -> None:
+    """``--redact`` is accepted for scripts that pass it everywhere: a report names no NIP."""
     from pledgectl import reports
 
     choose(fmt, reports.FORMATS, "--format")

@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cari orang menurut NIP (atau awalnya) atau sebagian nama, di semua instansi.",
     ),
     "help.arg.query": ("NIP, NIP prefix or part of a name", "NIP, awalan NIP, atau sebagian nama"),
+    "help.opt.report-redact": (
+        "accepted for uniform scripts; a report shows no NIPs anyway",
+        "diterima agar skrip seragam; laporan memang tidak menampilkan NIP",
+    ),
     "help.opt.redact": (
         "mask NIPs (they contain birth dates)",
         "samarkan NIP (berisi tanggal lahir)",
