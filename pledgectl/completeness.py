@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pledgectl.checks._util import date, strings, text
+from pledgectl.checks._util import all_text, column, date, strings, text
 from pledgectl.recording import person_key
 from pledgectl.settings import Settings
 
@@ -69,8 +69,7 @@ def erroneous_declarations(af: AgencyFile, ctx: Context) -> set[str]:
 
 def _schema_errors(af: AgencyFile, ctx: Context, known: set[str]) -> set[str]:
     """Declarations, not yet known to be in error, with an error-level schema problem."""
-    from pledgectl.checks.schema import walk
-    from pledgectl.model import DECLARATION
+    from pledgectl.checks.schema import declaration_codes
 
     explicit = ctx.settings.policy.checks.get("schema")
     if explicit not in (None, "error") or af.data is None:
@@ -86,7 +85,7 @@ def _schema_errors(af: AgencyFile, ctx: Context, known: set[str]) -> set[str]:
         state = declaration_state(decl, ctx.settings)
         if not state.complete(False):
             continue  # incomplete anyway: no need to ask
-        for code, *_ in walk(decl, DECLARATION, ("declarations", index)):
+        for code in declaration_codes(af, index, decl):
             if code != "schema-extra" or explicit == "error":  # extras warn by default
                 found.add(ident)
                 break
@@ -142,7 +141,14 @@ def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationSt
     state.witnesses_present = [i for i in required if i in present]
     state.missing_witnesses = [i for i in required if i not in present]
     raw_signatories = decl.get("signatories")
-    for s in raw_signatories if isinstance(raw_signatories, list) else []:
+    if not isinstance(raw_signatories, list):
+        return state
+    nips = column(raw_signatories, "nip")
+    if nips is not None and all_text(nips):  # everyone by NIP: the keys are the NIPs
+        state.signatories = len(nips)
+        state.signers = set(nips)
+        return state
+    for s in raw_signatories:
         if isinstance(s, dict):
             state.signatories += 1
             state.signers.add(_person_key(s))

@@ -127,16 +127,25 @@ AGENCY_FILE = Record(
 
 def type_ok(spec: Field, value: Any) -> bool:
     """Whether ``value`` has the TOML type ``spec`` asks for."""
-    if spec.type == "str":
-        return isinstance(value, str)
-    if spec.type == "int":
-        return isinstance(value, int) and not isinstance(value, bool)
-    if spec.type == "date":
-        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if not kind_ok(spec, type(value)):
+        return False
     if spec.type == "strlist":
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
-    if spec.type == "table":
-        return isinstance(value, dict)
+        return all(isinstance(v, str) for v in value)
     if spec.type == "records":
-        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+        return all(isinstance(v, dict) for v in value)
+    return True
+
+
+def kind_ok(spec: Field, kind: type) -> bool:
+    """:func:`type_ok` as far as a value's type decides it (a list's items aside)."""
+    if spec.type == "str":
+        return issubclass(kind, str)
+    if spec.type == "int":
+        return issubclass(kind, int) and not issubclass(kind, bool)
+    if spec.type == "date":
+        return issubclass(kind, dt.date) and not issubclass(kind, dt.datetime)
+    if spec.type in ("strlist", "records"):
+        return issubclass(kind, list)
+    if spec.type == "table":
+        return issubclass(kind, dict)
     return False

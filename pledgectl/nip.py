@@ -10,10 +10,13 @@ keys, never raised, so the same rules serve entry validation and ``check``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 
 _DIGITS18 = re.compile(r"\d{18}")
+_DIGITS = re.compile(r"\d*")
 _SEPARATORS = re.compile(r"[\s.\-']")
 
 
@@ -30,7 +33,12 @@ def normalise(raw: str) -> str:
 
 def kind_of(nip: str) -> str:
     """``PPPK`` when digits 13-14 are 21-29, else ``PNS``."""
-    return "PPPK" if nip[12] == "2" and nip[13] != "0" else "PNS"
+    return kind_of_digits(nip[12:14])
+
+
+def kind_of_digits(digits: str) -> str:
+    """:func:`kind_of` from digits 13-14 alone."""
+    return "PPPK" if digits[0] == "2" and digits[1] != "0" else "PNS"
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -78,6 +86,37 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
     if nip[15:18] == "000":
         found.append(NipProblem("nip.sequence", {"nip": nip}))
     return found
+
+
+def is_valid(nip: str, today: dt.date | None = None) -> bool:
+    """Whether :func:`problems` finds nothing, fast enough to ask of every signatory.
+
+    The dates (the first 14 digits) are judged by :func:`problems` once per
+    prefix and day; people born and appointed in the same months share them.
+    """
+    return (
+        _DIGITS18.fullmatch(nip) is not None
+        and nip[14] in "12"
+        and nip[15:18] != "000"
+        and _dates_valid(nip[:14], today or dt.date.today())
+    )
+
+
+def all_valid(nips: list[str], today: dt.date | None = None) -> bool:
+    """Whether every NIP of a list is valid (:func:`is_valid`), mostly in C loops."""
+    today = today or dt.date.today()
+    return (
+        set(map(len, nips)) <= {18}
+        and _DIGITS.fullmatch("".join(nips)) is not None
+        and set(map(itemgetter(14), nips)) <= {"1", "2"}
+        and "000" not in map(itemgetter(slice(15, 18)), nips)
+        and all(_dates_valid(p, today) for p in set(map(itemgetter(slice(0, 14)), nips)))
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dates_valid(prefix: str, today: dt.date) -> bool:
+    return not problems(prefix + "1001", today)  # a valid gender and sequence
 
 
 def birth_date(nip: str) -> dt.date | None:

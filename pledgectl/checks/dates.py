@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
+from types import NoneType
 from typing import Any, cast
 
 from pledgectl import rules
 from pledgectl.checks import Check, Context, declarations, records
-from pledgectl.checks._util import date, strings, text
+from pledgectl.checks._util import column, date, strings, text
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
@@ -37,6 +39,8 @@ class DatesCheck(Check):
                         declaration=ident,
                         **cast(dict[str, Any], params),
                     )
+            if _all_signed_well(decl.get("signatories"), when, ctx.today):
+                continue
             for s_index, person in records(decl, "signatories"):
                 signed = date(person.get("signed"))
                 if signed is None:
@@ -52,6 +56,14 @@ class DatesCheck(Check):
                         nip=text(person.get("nip")),
                         **cast(dict[str, Any], params),
                     )
+
+
+def _all_signed_well(raw: Any, when: dt.date | None, today: dt.date) -> bool:
+    """Whether no signature date of a list breaks a rule: each distinct date judged once."""
+    signed = column(raw, "signed") if isinstance(raw, list) else None
+    if signed is None or not set(map(type, signed)) <= {dt.date, NoneType}:
+        return False
+    return not any(rules.signature_date(d, when, today) for d in set(signed) - {None})
 
 
 CHECK = DatesCheck()

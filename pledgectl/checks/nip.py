@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
+from operator import itemgetter
+from types import NoneType
 from typing import Any, cast
 
 from pledgectl import nip as nip_rules
-from pledgectl.checks import Check, Context, declarations, records
-from pledgectl.checks._util import text
+from pledgectl.checks import Check, Context, declarations
+from pledgectl.checks._util import all_text, column, text
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 
+Group = tuple[tuple[str | int, ...], str | None, list[Any]]
+
+
+def groups(af: AgencyFile) -> Iterator[Group]:
+    """The lists of people in a file: (record path prefix, declaration id, the list).
+
+    The roster first, then each declaration's signatories; a person's record
+    path is the prefix plus their index in the list.
+    """
+    if af.data is None:
+        return
+    roster = af.data.get("roster")
+    if isinstance(roster, list):
+        yield ("roster",), None, roster
+    for d, decl in declarations(af):
+        signatories = decl.get("signatories")
+        if isinstance(signatories, list):
+            yield ("declarations", d, "signatories"), text(decl.get("id")), signatories
+
 
 def people(af: AgencyFile) -> Iterator[tuple[tuple[str | int, ...], str | None, dict[str, Any]]]:
     """Every roster entry and signatory with its record path and declaration id."""
-    if af.data is None:
-        return
-    for index, person in records(af.data, "roster"):
-        yield ("roster", index), None, person
-    for d, decl in declarations(af):
-        for s, person in records(decl, "signatories"):
-            yield ("declarations", d, "signatories", s), text(decl.get("id")), person
+    for prefix, decl, group in groups(af):
+        for index, person in enumerate(group):
+            if isinstance(person, dict):
+                yield (*prefix, index), decl, person
 
 
 class NipCheck(Check):
@@ -31,55 +50,92 @@ class NipCheck(Check):
         return remember(af, self.name, self._findings(af, ctx))
 
     def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
-        optional = ctx.settings.policy.nip_optional_for
-        for path, decl, person in people(af):
-            value = person.get("nip")
-            status = text(person.get("status"))
-            if value is None:
-                if status is not None and status not in optional:
-                    yield ctx.finding(
-                        self.name,
-                        "nip-missing",
-                        af,
-                        path=path,
-                        declaration=decl,
-                        status=status,
-                        name=text(person.get("name")) or "?",
-                    )
+        today = ctx.today
+        is_valid, kind_of = nip_rules.is_valid, nip_rules.kind_of
+        for prefix, decl, group in groups(af):
+            if _all_clear(group, today):
                 continue
-            if not isinstance(value, str):
-                continue
-            problems = nip_rules.problems(value, ctx.today)
-            for problem in problems:
-                code = "nip-" + problem.key.removeprefix("nip.")
+            for index, person in enumerate(group):
+                if not isinstance(person, dict):
+                    continue
+                value = person.get("nip")
+                status = person.get("status")
+                if (
+                    isinstance(value, str)
+                    and is_valid(value, today)
+                    and (status not in ("PNS", "PPPK") or kind_of(value) == status)
+                ):
+                    continue  # the common case: nothing to report
+                yield from self._person((*prefix, index), decl, person, af, ctx)
+
+    def _person(
+        self,
+        path: tuple[str | int, ...],
+        decl: str | None,
+        person: dict[str, Any],
+        af: AgencyFile,
+        ctx: Context,
+    ) -> Iterator[Finding | None]:
+        value = person.get("nip")
+        status = text(person.get("status"))
+        if value is None:
+            if status is not None and status not in ctx.settings.policy.nip_optional_for:
                 yield ctx.finding(
                     self.name,
-                    code,
+                    "nip-missing",
                     af,
                     path=path,
-                    key="nip",
                     declaration=decl,
-                    nip=value,
-                    # PPPK numbers vary between sources: oddities beyond the shape only warn
-                    severity="warning" if code == "nip-pppk-count" else "error",
-                    nip_=value,
-                    **cast(dict[str, Any], {k: v for k, v in problem.params.items() if k != "nip"}),
-                )
-            if problems:
-                continue
-            if status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
-                yield ctx.finding(
-                    self.name,
-                    "nip-status-mismatch",
-                    af,
-                    path=path,
-                    key="status",
-                    declaration=decl,
-                    nip=value,
-                    severity="warning",
                     status=status,
-                    kind=nip_rules.kind_of(value),
+                    name=text(person.get("name")) or "?",
                 )
+            return
+        if not isinstance(value, str):
+            return
+        problems = nip_rules.problems(value, ctx.today)
+        for problem in problems:
+            code = "nip-" + problem.key.removeprefix("nip.")
+            yield ctx.finding(
+                self.name,
+                code,
+                af,
+                path=path,
+                key="nip",
+                declaration=decl,
+                nip=value,
+                # PPPK numbers vary between sources: oddities beyond the shape only warn
+                severity="warning" if code == "nip-pppk-count" else "error",
+                nip_=value,
+                **cast(dict[str, Any], {k: v for k, v in problem.params.items() if k != "nip"}),
+            )
+        if problems:
+            return
+        if status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
+            yield ctx.finding(
+                self.name,
+                "nip-status-mismatch",
+                af,
+                path=path,
+                key="status",
+                declaration=decl,
+                nip=value,
+                severity="warning",
+                status=status,
+                kind=nip_rules.kind_of(value),
+            )
+
+
+def _all_clear(group: list[Any], today: dt.date) -> bool:
+    """Whether a whole list of people has nothing to report, told in a few C loops."""
+    nips = column(group, "nip")
+    if nips is None or not all_text(nips) or not nip_rules.all_valid(nips, today):
+        return False
+    statuses = column(group, "status")
+    if statuses is None or not set(map(type, statuses)) <= {str, NoneType}:
+        return False
+    pairs = set(zip(statuses, map(itemgetter(slice(12, 14)), nips), strict=True))
+    kind = nip_rules.kind_of_digits
+    return all(s not in ("PNS", "PPPK") or kind(digits) == s for s, digits in pairs)
 
 
 CHECK = NipCheck()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations, records
-from pledgectl.checks._util import text
+from pledgectl.checks._util import all_text, column, text
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
@@ -22,6 +22,10 @@ class SignatoriesCheck(Check):
         for index, decl in declarations(af):
             path = ("declarations", index)
             ident = text(decl.get("id"))
+            raw = decl.get("signatories")
+            nips = column(raw, "nip") if isinstance(raw, list) and raw else None
+            if nips is not None and all_text(nips) and len(set(nips)) == len(nips):
+                continue  # signed, each by a distinct NIP: nothing to report
             people = list(records(decl, "signatories"))
             if not people:
                 yield ctx.finding(self.name, "signatories-none", af, path=path, declaration=ident)
