@@ -1,49 +1,116 @@
 """``duplicates``: one NIP under different names, or on two agencies' rosters; reported on both sides.
 
-Between files only compact keys travel: per person with a NIP, the NIP, the
-name, the record's path in its file, the declaration id and whether it is a
-roster entry. ``collect`` hands them to the runner and ``finish_from``
-compares them in file order, keeping one entry per NIP; only the few files
-with a duplicate are read again, for the lines. Run directly (``check_file``
-then ``finish``) the check keeps the same keys itself.
+Between files only compact keys travel, a few bytes per person: the file's
+agency, its people's NIPs (64-bit integers when they are 18 ASCII digits) and
+the NIPs the file itself names under two names. ``finish_from`` indexes them in
+file order, NIP -> first file, streaming: only a NIP seen in two files, or
+under two names in one, can have a finding, and only the files holding such
+NIPs are read again, where the full comparison (:func:`_compare`) runs on
+those NIPs alone and the lines are found. Run directly (``check_file`` then
+``finish``) the check keeps the same keys itself.
 """
 
 from __future__ import annotations
 
+import re
+from array import array
 from collections.abc import Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from pledgectl.checks import Check, Context
-from pledgectl.checks._util import text
-from pledgectl.checks.nip import people
+from pledgectl.checks.nip import groups
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
 from pledgectl.recording import fold
 
-# [agency, [[nip, name, record path, declaration, on roster], ...]]
+# [agency, NIPs as int64 bytes, [[index, NIP], ...] where not 18 ASCII digits, [NIP keys
+# the file gives two folded names]]
 Keys = list[Any]
+NipKey = int | str
 RecordPath = tuple[str | int, ...]
+# (nip, name, record path, declaration, on roster)
+Occurrence = tuple[str, str, RecordPath, str | None, bool]
 # (file, agency, code, record path, declaration, nip, params, the other side for "where")
 Wanted = tuple[
     str, str, str, list[Any], str | None, str, dict[str, str], tuple[str, list[Any]] | None
 ]
+_ASCII18 = re.compile(r"[0-9]{18}")
+
+
+def nip_key(nip: str) -> NipKey:
+    """A NIP as the index keeps it: an integer (it fits in 64 bits) when it is 18 ASCII digits."""
+    return int(nip) if _ASCII18.fullmatch(nip) else nip
+
+
+def agency_of(af: AgencyFile) -> str:
+    table = af.data.get("agency") if af.data is not None else None
+    if isinstance(table, dict) and isinstance(table.get("id"), str):
+        return str(table["id"])
+    return af.file_id
+
+
+def occurrences(af: AgencyFile) -> Iterator[Occurrence]:
+    """Every roster entry and signatory with a NIP and a name, in file order."""
+    for prefix, decl, group in groups(af):
+        for index, person in enumerate(group):
+            if not isinstance(person, dict):
+                continue
+            nip, name = person.get("nip"), person.get("name")
+            if isinstance(nip, str) and nip and isinstance(name, str) and name:
+                yield nip, name, (*prefix, index), decl, prefix[0] == "roster"
+
+
+def _nips_and_names(af: AgencyFile) -> tuple[list[str], list[str]]:
+    """The NIPs and names of :func:`occurrences`, without building a record path each."""
+    nips: list[str] = []
+    names: list[str] = []
+    for _prefix, _decl, group in groups(af):
+        if all(map(isinstance, group, repeat(dict))):
+            got_nips: list[Any] = list(map(dict.get, group, repeat("nip")))
+            got_names: list[Any] = list(map(dict.get, group, repeat("name")))
+            if set(map(type, got_nips)) | set(map(type, got_names)) <= {str} and "" not in (
+                set(got_nips) | set(got_names)
+            ):
+                nips += got_nips
+                names += got_names
+                continue
+        for person in group:
+            if isinstance(person, dict):
+                nip, name = person.get("nip"), person.get("name")
+                if isinstance(nip, str) and nip and isinstance(name, str) and name:
+                    nips.append(nip)
+                    names.append(name)
+    return nips, names
 
 
 def file_keys(af: AgencyFile) -> Keys:
-    if af.data is None:
-        return [af.file_id, []]
-    table = af.data.get("agency")
-    agency = af.file_id
-    if isinstance(table, dict) and isinstance(table.get("id"), str):
-        agency = table["id"]
-    found = []
-    for path, decl, person in people(af):
-        nip = text(person.get("nip"))
-        name = text(person.get("name"))
-        if nip and name:
-            found.append([nip, name, list(path), decl, path[0] == "roster"])
-    return [agency, found]
+    nips, names = _nips_and_names(af)
+    joined = "".join(nips)
+    if set(map(len, nips)) <= {18} and joined.isascii() and joined.isdigit():
+        ints, odd = array("q", map(int, nips)), []
+    else:
+        keys = [nip_key(n) for n in nips]
+        odd = [[i, k] for i, k in enumerate(keys) if isinstance(k, str)]
+        ints = array("q", (k if isinstance(k, int) else -1 for k in keys))
+    mixed: list[NipKey] = []
+    if len(set(nips)) != len(nips):  # someone named twice in this file: under one name?
+        folds: dict[str, set[str]] = {}
+        for nip, name in zip(nips, names, strict=True):
+            folds.setdefault(nip, set()).add(fold(name))
+        mixed = [nip_key(n) for n, seen in folds.items() if len(seen) > 1]
+    return [agency_of(af), ints.tobytes(), odd, mixed]
+
+
+def _unpack(keys: Keys) -> tuple[list[NipKey], list[NipKey]]:
+    _agency, blob, odd, mixed = keys
+    ints = array("q")
+    ints.frombytes(blob)
+    nips: list[NipKey] = list(ints.tolist())
+    for index, nip in odd:
+        nips[index] = nip
+    return nips, mixed
 
 
 class DuplicatesCheck(Check):
@@ -61,7 +128,9 @@ class DuplicatesCheck(Check):
         """The file's keys, taken over by the runner (called after ``check_file``)."""
         if self.keys and self.keys[-1][0] == str(af.path):
             return self.keys.pop()[1]
-        return file_keys(af) if ctx.settings.policy.checks.get(self.name) != "off" else ["", []]
+        if ctx.settings.policy.checks.get(self.name) == "off":
+            return ["", b"", [], []]
+        return file_keys(af)
 
     def finish(self, ctx: Context) -> Iterable[Finding | None]:
         keys, self.keys = self.keys, []
@@ -70,41 +139,76 @@ class DuplicatesCheck(Check):
     def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
         if ctx.settings.policy.checks.get(self.name) == "off":
             return
-        # nip -> (name, file, agency, path, declaration) where it was first seen
-        names: dict[str, tuple[str, str, str, list[Any], str | None]] = {}
-        rosters: dict[str, tuple[str, str, list[Any]]] = {}  # nip -> (file, agency, path)
-        reported: set[tuple[str, str]] = set()
-        wanted: list[Wanted] = []
-        for file, (agency, found) in keys:
-            for nip, name, path, decl, on_roster in found:
-                first = names.get(nip)
-                if first is None:
-                    names[nip] = (name, file, agency, path, decl)
-                elif (nip, "name") not in reported and fold(first[0]) != fold(name):
-                    reported.add((nip, "name"))
+        first: dict[NipKey, int] = {}  # NIP -> index of the first file naming it
+        suspects: set[NipKey] = set()  # NIPs that can have a finding
+        again: set[int] = set()  # files to read again, for the suspects
+        for index, (_file, file_keys_) in enumerate(keys):
+            nips, mixed = _unpack(file_keys_)
+            if first.keys().isdisjoint(nips):
+                first.update(dict.fromkeys(nips, index))  # the common case, in C
+            else:
+                for nip in nips:
+                    at = first.setdefault(nip, index)
+                    if at != index:
+                        suspects.add(nip)
+                        again.update((at, index))
+            if mixed:
+                suspects.update(mixed)
+                again.add(index)
+        del first
+        if suspects:
+            files = [keys[i][0] for i in sorted(again)]
+            yield from _at_lines(self.name, _compare(files, suspects), ctx)
+
+
+def _compare(files: list[str], suspects: set[NipKey]) -> list[Wanted]:
+    """The duplicates among ``suspects``, comparing every occurrence in file order."""
+    from pledgectl.errors import PledgeError
+    from pledgectl.reader import read_agency
+
+    # nip -> (name, file, agency, path, declaration) where it was first seen
+    names: dict[str, tuple[str, str, str, list[Any], str | None]] = {}
+    rosters: dict[str, tuple[str, str, list[Any]]] = {}  # nip -> (file, agency, path)
+    reported: set[tuple[str, str]] = set()
+    wanted: list[Wanted] = []
+    for file in files:
+        try:
+            af = read_agency(Path(file))
+        except PledgeError:  # gone meanwhile: nothing left to compare
+            continue
+        agency = agency_of(af)
+        for nip, name, record, decl, on_roster in occurrences(af):
+            if nip_key(nip) not in suspects:
+                continue
+            path = list(record)
+            first = names.get(nip)
+            if first is None:
+                names[nip] = (name, file, agency, path, decl)
+            elif (nip, "name") not in reported and fold(first[0]) != fold(name):
+                reported.add((nip, "name"))
+                wanted.append(
+                    (file, agency, "duplicates-name", path, decl, nip,
+                     {"nip_": nip, "name": name, "other": first[0]}, (first[1], first[3]))
+                )  # fmt: skip
+                wanted.append(
+                    (first[1], first[2], "duplicates-name", first[3], first[4], nip,
+                     {"nip_": nip, "name": first[0], "other": name}, (file, path))
+                )  # fmt: skip
+            if on_roster:
+                seen = rosters.get(nip)
+                if seen is None:
+                    rosters[nip] = (file, agency, path)
+                elif seen[1] != agency and (nip, "roster") not in reported:
+                    reported.add((nip, "roster"))
                     wanted.append(
-                        (file, agency, "duplicates-name", path, decl, nip,
-                         {"nip_": nip, "name": name, "other": first[0]}, (first[1], first[3]))
+                        (file, agency, "duplicates-roster", path, None, nip,
+                         {"nip_": nip, "other": seen[1]}, None)
                     )  # fmt: skip
                     wanted.append(
-                        (first[1], first[2], "duplicates-name", first[3], first[4], nip,
-                         {"nip_": nip, "name": first[0], "other": name}, (file, path))
+                        (seen[0], seen[1], "duplicates-roster", seen[2], None, nip,
+                         {"nip_": nip, "other": agency}, None)
                     )  # fmt: skip
-                if on_roster:
-                    seen = rosters.get(nip)
-                    if seen is None:
-                        rosters[nip] = (file, agency, path)
-                    elif seen[1] != agency and (nip, "roster") not in reported:
-                        reported.add((nip, "roster"))
-                        wanted.append(
-                            (file, agency, "duplicates-roster", path, None, nip,
-                             {"nip_": nip, "other": seen[1]}, None)
-                        )  # fmt: skip
-                        wanted.append(
-                            (seen[0], seen[1], "duplicates-roster", seen[2], None, nip,
-                             {"nip_": nip, "other": agency}, None)
-                        )  # fmt: skip
-        yield from _at_lines(self.name, wanted, ctx)
+    return wanted
 
 
 def _at_lines(
