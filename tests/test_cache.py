@@ -133,8 +133,9 @@ def poison(registry: Registry) -> int:
     count = 0
     for path in cache_files(registry):
         obj = marshal.loads(path.read_bytes())
-        if "payload" in obj:
-            obj["payload"]["findings"].append(fake)
+        if "files" in obj:  # the per-file results, all in one file
+            for _ident, _digest, payload in obj["files"].values():
+                payload["findings"].append(fake)
         else:
             obj["findings"].append(fake)
         path.write_bytes(marshal.dumps(obj))

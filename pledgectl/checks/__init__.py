@@ -40,13 +40,28 @@ class Context:
     settings: Settings
     today: dt.date = field(default_factory=dt.date.today)
     display_root: Path | None = None
+    # resolved folders, for display_path: resolving costs a system call per component
+    _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False)
 
     def display_path(self, path: Path) -> str:
         """Paths as the user can open them: relative to the working directory when possible."""
         try:
-            return str(path.resolve().relative_to((self.display_root or Path.cwd()).resolve()))
+            return str(self._resolve(path).relative_to(self._resolve_dir(self.display_root)))
         except ValueError:
             return str(path)
+
+    def _resolve_dir(self, folder: Path | None) -> Path:
+        key = folder if folder is not None else Path()
+        found = self._resolved.get(key)
+        if found is None:
+            found = self._resolved[key] = (folder or Path.cwd()).resolve()
+        return found
+
+    def _resolve(self, path: Path) -> Path:
+        """``path.resolve()``, its folder resolved once (the file itself may be a link)."""
+        if path.name in ("", ".", "..") or path.is_symlink():
+            return path.resolve()
+        return self._resolve_dir(path.parent) / path.name
 
     def severity(self, check: str, default: str = "error") -> str:
         return self.settings.severity(check, default)
@@ -513,9 +528,8 @@ _worker: dict[str, Any] = {}
 def _setup(state: tuple[Any, ...]) -> None:
     """Initialise per-file work: ``state`` as built by :func:`_worker_state`."""
     from pledgectl import i18n
-    from pledgectl.cache import ResultCache
 
-    registry, today, display_root, lang, names, skeleton, cache_dir, base_key = state
+    registry, today, display_root, lang, names, skeleton, caching = state
     i18n.set_lang(lang)
     ctx = Context(registry, registry.settings, today, display_root)
     _worker.clear()
@@ -523,7 +537,7 @@ def _setup(state: tuple[Any, ...]) -> None:
         ctx=ctx,
         checks=load_checks(names) if names else [],
         skeleton=skeleton,
-        cache=ResultCache(cache_dir, base_key) if cache_dir is not None else None,
+        caching=caching,
     )
 
 
@@ -547,29 +561,28 @@ def _read(path: Path) -> tuple[AgencyFile, tuple[int, int, int], bytes]:
     return parse_text(path, raw), (st.st_size, st.st_mtime_ns, st.st_ino), raw
 
 
-def _check_one(path: Path) -> dict[str, Any]:
-    from pledgectl.cache import content_hash
+def _check_one(path: Path) -> tuple[dict[str, Any], tuple[int, int, int], str | None]:
+    """A file's payload, the identity of what was read, and its hash when the cache needs it."""
+    from pledgectl.cache import content_hash, is_racy
 
     ctx: Context = _worker["ctx"]
     af, ident, raw = _read(path)
-    own = ctx.display_path(path)
-    found: list[dict[str, Any]] = []
+    found: list[Finding] = []
     keys: dict[str, Any] = {}
     for check in _worker["checks"]:
-        found.extend(_finding_dict(f, own) for f in check.check_file(af, ctx) if f is not None)
+        found.extend(f for f in check.check_file(af, ctx) if f is not None)
         if _has_protocol(check):
             keys[check.name] = check.collect(af, ctx)
-    payload: dict[str, Any] = {"findings": found, "keys": keys}
+    own = ctx.display_path(path) if found else ""
+    payload: dict[str, Any] = {"findings": [_finding_dict(f, own) for f in found], "keys": keys}
     if _worker["skeleton"]:
         problem = af.problem
         payload["skeleton"] = _skeleton(af.data)
         payload["problem"] = (
             [problem.key, problem.line, problem.col, problem.reason] if problem else None
         )
-    cache = _worker["cache"]
-    if cache is not None:
-        cache.store(path, ident, payload, content_hash(raw))
-    return payload
+    digest = content_hash(raw) if _worker["caching"] and is_racy(ident[1]) else None
+    return payload, ident, digest
 
 
 def _check_chunk(paths: list[str]) -> list[tuple[str, Any]]:
@@ -679,8 +692,7 @@ def _run_split(
         i18n.get_lang(),
         [c.name for c in per_file],
         bool(replayed),
-        cache.directory if cache is not None else None,
-        cache.base_key[2:] if cache is not None else base_key,
+        cache is not None,
     )
     fresh = _computed(misses, jobs, state)
     lines = _Lines()
@@ -694,9 +706,12 @@ def _run_split(
             status, value = next(fresh)
             if status == "error":
                 raise PledgeError(value[0], **value[1])
-            payload = value
-        own = ctx.display_path(path)
-        findings.extend(_finding_from(d, own) for d in payload["findings"])
+            payload, read_ident, digest = value
+            if cache is not None:
+                cache.store(path, read_ident, payload, digest)
+        if payload["findings"]:
+            own = ctx.display_path(path)
+            findings.extend(_finding_from(d, own) for d in payload["findings"])
         for name, got in payload["keys"].items():
             if name in keys:
                 keys[name].append((str(path), got))
@@ -724,6 +739,8 @@ def _run_split(
         findings.extend(f for f in finish_from(keys[check.name], ctx) if f is not None)
     if fallback:
         findings.extend(_run_direct(ctx, [type(c)() for c in fallback], paths))
-    if cache is not None and settled:
-        cache.store_memo(memo_key, [_finding_dict(f, "") for f in findings])
+    if cache is not None:
+        cache.save(paths)
+        if settled:
+            cache.store_memo(memo_key, [_finding_dict(f, "") for f in findings])
     return findings
