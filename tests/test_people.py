@@ -173,3 +173,27 @@ def test_sheet_html_and_csv(declared: Registry) -> None:
     assert "Signature" in out and "Rina" in out
     code, _, err = run(declared, "sheet", "a", "nope")
     assert code == 1 and err.startswith("error:")
+
+
+def test_redact_is_honoured_by_every_command_that_prints_nips(declared: Registry) -> None:
+    nip = "198503122010011002"
+    run(declared, "sign", "a", DECL, "--nip", nip, "--name", "Rina", "--status", "PNS")
+    path = declared.agency_path("a")
+    path.write_text(path.read_text("utf-8").replace('status = "PNS"', 'status = "PPPK"'), "utf-8")
+    shown = 0
+    for args in (
+        ["check"],
+        ["check", "--format", "json"],
+        ["agency", "show", "a"],
+        ["agency", "show", "a", "--format", "json"],
+        ["find", "Rina"],
+        ["export"],
+        ["sheet", "a", DECL],
+    ):
+        _, plain, _ = run(declared, *args)
+        _, out, err = run(declared, *args, "--redact")
+        assert nip not in out + err, args
+        if nip in plain:  # the command shows NIPs: redacted, they are masked, not dropped
+            shown += 1
+            assert "****" in out, args
+    assert shown >= 5

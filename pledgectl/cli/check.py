@@ -31,9 +31,11 @@ def check(
         str, typer.Option("--fail-on", metavar="error|warning", help="help.opt.fail-on")
     ] = "error",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
     from pledgectl import render
     from pledgectl.checks import CHECK_NAMES, run_checks
+    from pledgectl.privacy import redact_text
 
     choose(fmt, CHECK_FORMATS, "--format")
     choose(fail_on, ("error", "warning"), "--fail-on")
@@ -56,7 +58,7 @@ def check(
         text = render.render_junit(result, checked, fail_on, assessed)
     else:
         text = render.render_text(result, assessed)
-    emit(text, output)
+    emit(redact_text(text) if redact else text, output)
     raise typer.Exit(1 if result.fails(fail_on) else 0)
 
 

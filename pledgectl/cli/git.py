@@ -24,8 +24,10 @@ def diff(
         str, typer.Option("--format", "-f", metavar="text|json", help="help.opt.diff-format")
     ] = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
     from pledgectl import gitops, i18n, semdiff
+    from pledgectl.privacy import redact_text
 
     choose(fmt, ("text", "json"), "--format")
     registry = open_registry()
@@ -54,7 +56,8 @@ def diff(
         settings_old=settings_of(old_settings),
         settings_new=settings_of(new_settings),
     )
-    emit(semdiff.render_json(result) if fmt == "json" else semdiff.render_text(result), output)
+    text = semdiff.render_json(result) if fmt == "json" else semdiff.render_text(result)
+    emit(redact_text(text) if redact else text, output)
     raise typer.Exit(0 if result.equal else 1)
 
 

@@ -82,15 +82,21 @@ def agency_show(
     agency_id: Annotated[str, typer.Argument(metavar="ID", help="help.arg.agency-id")],
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
     from pledgectl.summary import agency_detail, render_agency_detail
 
     choose(fmt, ("table", "json"), "--format")
     detail = agency_detail(open_registry(), agency_id)
     if fmt == "json":
-        emit(json.dumps(detail, ensure_ascii=False, indent=2, default=str), output)
+        text = json.dumps(detail, ensure_ascii=False, indent=2, default=str)
     else:
-        emit(render_agency_detail(detail), output)
+        text = render_agency_detail(detail)
+    if redact:
+        from pledgectl.privacy import redact_text
+
+        text = redact_text(text)
+    emit(text, output)
 
 
 @app.command(cls=PledgeCommand, help="help.declare")
