@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from itertools import repeat
-from types import NoneType
 from typing import Any, cast
 
 from pledgectl.checks import Check, Context
@@ -87,6 +86,13 @@ def walk(
                 yield "schema-extra", path, key, {"field": _dotted(path, key)}
 
 
+class _Absent:
+    """Where a table lacks a key (a value of its own: None is a value to the generic walk)."""
+
+
+_ABSENT = _Absent()
+
+
 class _Rules:
     """A record's description prepared for :func:`walk`."""
 
@@ -111,13 +117,13 @@ class _Rules:
         if not set().union(*tables) <= self.names:
             return False
         for field in self.spec.fields:
-            values: list[Any] = list(map(dict.get, tables, repeat(field.name)))
+            values: list[Any] = list(map(dict.get, tables, repeat(field.name), repeat(_ABSENT)))
             kinds = set(map(type, values))
-            if NoneType in kinds:  # absent: TOML has no null
+            if _Absent in kinds:
                 if field.required:
                     return False
-                kinds.discard(NoneType)
-                values = [v for v in values if v is not None]
+                kinds.discard(_Absent)
+                values = [v for v in values if v is not _ABSENT]
             if not all(kind_ok(field, kind) for kind in kinds):
                 return False
             if shallow:
