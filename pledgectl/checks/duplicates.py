@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 from pledgectl.checks import Check, Context
+from pledgectl.checks._util import all_text, column
 from pledgectl.checks.nip import groups
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
@@ -67,15 +67,11 @@ def _nips_and_names(af: AgencyFile) -> tuple[list[str], list[str]]:
     nips: list[str] = []
     names: list[str] = []
     for _prefix, _decl, group in groups(af):
-        if all(map(isinstance, group, repeat(dict))):
-            got_nips: list[Any] = list(map(dict.get, group, repeat("nip")))
-            got_names: list[Any] = list(map(dict.get, group, repeat("name")))
-            if set(map(type, got_nips)) | set(map(type, got_names)) <= {str} and "" not in (
-                set(got_nips) | set(got_names)
-            ):
-                nips += got_nips
-                names += got_names
-                continue
+        got_nips, got_names = column(group, "nip"), column(group, "name")
+        if got_nips is not None and got_names is not None and all_text(got_nips + got_names):
+            nips += got_nips
+            names += got_names
+            continue
         for person in group:
             if isinstance(person, dict):
                 nip, name = person.get("nip"), person.get("name")
