@@ -10,7 +10,6 @@ multi-line strings are masked so a header-looking line there is not mistaken.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
 
 Path_ = tuple[str | int, ...]
@@ -199,6 +198,8 @@ def _split_name(raw: str) -> tuple[str, ...]:
 def _unquote(raw: str) -> str:
     if raw.startswith("'") or "\\" not in raw:
         return raw[1:-1]
+    import tomllib  # only for a value with escapes
+
     try:
         value = tomllib.loads("v = " + raw)["v"]
     except tomllib.TOMLDecodeError:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -66,8 +65,20 @@ def _parser() -> str:
     return os.environ.get("PLEDGECTL_PARSER", "rtoml")
 
 
+class TomlSyntaxError(ValueError):
+    """Not valid TOML, explained by tomllib: ``reason`` at ``line``:``col``."""
+
+    def __init__(self, reason: str, line: int, col: int) -> None:
+        super().__init__(f"{reason} (line {line}, column {col})")
+        self.reason, self.line, self.col = reason, line, col
+
+
 def loads(text: str) -> dict[str, Any]:
-    """Parse TOML text with the configured parser; raise tomllib's error on bad input."""
+    """Parse TOML text with the configured parser; :class:`TomlSyntaxError` on bad input.
+
+    tomllib is imported only to explain an error (or for the plain path), which
+    keeps it off the start-up of every command.
+    """
     if _parser() == "rtoml":
         import rtoml
 
@@ -79,7 +90,14 @@ def loads(text: str) -> dict[str, Any]:
                 # tomllib would accept it, in time and memory quadratic in the depth
                 # (a 100 kB file of dotted keys: 70 s and 9 GB), so stop here.
                 raise RecursionError(str(exc)) from None
-    return tomllib.loads(text)
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _LINE_COL.search(str(exc))
+        line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+        raise TomlSyntaxError(_LINE_COL.sub("", str(exc)).strip(), line, col) from None
 
 
 _TOO_DEEP = re.compile(r"recursion limit|max recursion depth", re.I)
@@ -115,12 +133,9 @@ def parse_text(path: Path, raw: bytes) -> AgencyFile:
         text = text[1:]
     try:
         data = loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        found = _LINE_COL.search(str(exc))
-        line, col = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
-        reason = _LINE_COL.sub("", str(exc)).strip()
+    except TomlSyntaxError as exc:
         return AgencyFile(
-            path, text, None, ParseProblem("parse.syntax", line, col, reason), len(raw)
+            path, text, None, ParseProblem("parse.syntax", exc.line, exc.col, exc.reason), len(raw)
         )
     except (RecursionError, MemoryError):
         return AgencyFile(path, text, None, ParseProblem("parse.too-deep", 1, 1), len(raw))

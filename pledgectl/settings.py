@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,6 @@ from pledgectl.model import ID_PATTERN, SCHEMA_VERSION
 
 SEVERITIES = ("error", "warning", "off")
 _ID = re.compile(ID_PATTERN)
-_LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class SettingsError(PledgeError):
@@ -136,21 +134,15 @@ def _tables(path: Path, data: dict[str, Any], name: str) -> list[dict[str, Any]]
 
 def parse_settings(path: Path, raw_bytes: bytes) -> Settings:
     """Build :class:`Settings` from the bytes of ``pledgectl.toml``."""
-    from pledgectl.reader import too_deep
+    from pledgectl.reader import TomlSyntaxError, loads
 
     try:
-        text = raw_bytes.decode("utf-8")
-        if too_deep(text):  # tomllib's cost is quadratic in the nesting depth
-            raise RecursionError
-        data = tomllib.loads(text)
+        data = loads(raw_bytes.decode("utf-8"))  # the reader's parser, with its depth guard
     except UnicodeDecodeError as exc:
         raise SettingsError("settings.encoding", file=str(path), offset=exc.start) from None
-    except tomllib.TOMLDecodeError as exc:
-        found = _LINE_COL.search(str(exc))
-        line, col = (found.group(1), found.group(2)) if found else ("1", "1")
-        reason = _LINE_COL.sub("", str(exc)).strip()
+    except TomlSyntaxError as exc:
         raise SettingsError(
-            "settings.parse", file=str(path), line=line, col=col, reason=reason
+            "settings.parse", file=str(path), line=exc.line, col=exc.col, reason=exc.reason
         ) from None
     except RecursionError:
         raise SettingsError(
