@@ -75,7 +75,16 @@ class MergeOutcome:
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:
-    """Merge ``theirs`` into ``ours`` (git's %A, rewritten in place) against ``base``."""
+    """Merge ``theirs`` into ``ours`` (git's %A, rewritten in place) against ``base``.
+
+    ``ours`` is read and rewritten under its writer lock, so a ``sign`` into the
+    same file at the same moment lands before or after the merge, never lost.
+    """
+    with locked(ours):
+        return _merge_locked(base, ours, theirs, name)
+
+
+def _merge_locked(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:
     from pledgectl.merge import merge_agency
 
     raws = []
@@ -94,7 +103,7 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcom
         base_data = datas[0] if raws[0] else None
         result = merge_agency(base_data, datas[1] or {}, datas[2] or {})
         if not result.conflicts:
-            _write(ours, canonical.dumps_agency(result.data, notes[1]))
+            write_atomic(ours, canonical.dumps_agency(result.data, notes[1]).encode("utf-8"))
             return MergeOutcome(True, [], True)
         texts = [
             canonical.dumps_agency(d, n) if d is not None else r.decode("utf-8", "replace")
@@ -105,10 +114,5 @@ def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcom
         texts = [r.decode("utf-8", "replace") for r in raws]
         conflicts = []
     merged, conflicted = gitops.merge_file(texts[1], texts[0], texts[2], ("ours", "base", "theirs"))
-    _write(ours, merged)
+    write_atomic(ours, merged.encode("utf-8"))
     return MergeOutcome(not conflicted and not conflicts, conflicts, False)
-
-
-def _write(path: Path, text: str) -> None:
-    with locked(path):
-        write_atomic(path, text.encode("utf-8"))
