@@ -142,12 +142,16 @@ def parse_text(path: Path, raw: bytes) -> AgencyFile:
     return AgencyFile(path, text, data, None, len(raw))
 
 
-def read_agency(path: Path) -> AgencyFile:
-    """Read and parse ``path``. Raises only when the file cannot be opened at all."""
+def read_raw(path: Path) -> tuple[bytes, tuple[int, int, int]]:
+    """The bytes of an agency file, and the identity (size, mtime, inode) of exactly those bytes.
+
+    Raises only when the file cannot be opened at all; the identity keys the check cache.
+    """
     if path.exists() and not path.is_file():  # a FIFO would block the read forever
         raise PledgeError("reader.unreadable", file=str(path), reason="not a regular file")
     try:
         with path.open("rb") as handle:
+            st = os.fstat(handle.fileno())
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise PledgeError("reader.missing", file=str(path)) from None
@@ -155,4 +159,9 @@ def read_agency(path: Path) -> AgencyFile:
         raise PledgeError("reader.unreadable", file=str(path), reason="is a directory") from None
     except OSError as exc:
         raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
-    return parse_text(path, raw)
+    return raw, (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
+def read_agency(path: Path) -> AgencyFile:
+    """Read and parse ``path``. Raises only when the file cannot be opened at all."""
+    return parse_text(path, read_raw(path)[0])

@@ -543,22 +543,10 @@ def _setup(state: tuple[Any, ...]) -> None:
 
 def _read(path: Path) -> tuple[AgencyFile, tuple[int, int, int], bytes]:
     """As :func:`pledgectl.reader.read_agency`, plus the identity of exactly what was read."""
-    import os
+    from pledgectl.reader import parse_text, read_raw
 
-    from pledgectl.errors import PledgeError
-    from pledgectl.reader import MAX_FILE_BYTES, parse_text
-
-    try:
-        with path.open("rb") as handle:
-            st = os.fstat(handle.fileno())
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise PledgeError("reader.missing", file=str(path)) from None
-    except IsADirectoryError:
-        raise PledgeError("reader.unreadable", file=str(path), reason="is a directory") from None
-    except OSError as exc:
-        raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
-    return parse_text(path, raw), (st.st_size, st.st_mtime_ns, st.st_ino), raw
+    raw, identity = read_raw(path)
+    return parse_text(path, raw), identity, raw
 
 
 def _check_one(path: Path) -> tuple[dict[str, Any], tuple[int, int, int], str | None]:
