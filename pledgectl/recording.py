@@ -93,7 +93,7 @@ def make_person(
     settings = settings_registry.settings
     clean_status = validate.status(status)
     clean_nip = validate.nip_for(nip, clean_status, settings)
-    clean_signed = validate.date(signed, "signed") if isinstance(signed, str) else signed
+    clean_signed = validate.date(signed, "--date") if isinstance(signed, str) else signed
     return Person(
         name=validate.text(name, "name"),
         status=clean_status,

@@ -55,7 +55,7 @@ def region(value: str) -> str:
     return clean
 
 
-def date(value: str, field: str = "date") -> dt.date:
+def date(value: str, field: str = "--date") -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
