@@ -61,4 +61,6 @@ def format_file(path: Path, check_only: bool = False) -> FmtResult:
 
 
 def format_registry(registry: Registry, check_only: bool = False) -> list[FmtResult]:
+    if not check_only:
+        registry.ensure_writable_here()
     return [format_file(path, check_only) for path in registry.agency_paths()]

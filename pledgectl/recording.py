@@ -122,6 +122,7 @@ def edit_agency(
     path = registry.agency_path(agency_id)
     if not path.exists():
         raise InvalidValue("value.unknown-agency", agency=agency_id)
+    registry.ensure_writable_here()
     with locked(path):
         if not path.exists():
             raise InvalidValue("value.unknown-agency", agency=agency_id)
@@ -192,6 +193,7 @@ def add_agency(
     if path.exists() or path.is_symlink():
         raise RefusedWrite("edit.agency-exists", agency=agency_id, file=str(path))
     registry.agencies_dir.mkdir(parents=True, exist_ok=True)
+    registry.ensure_writable_here()
     text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
     with locked(path):
         write_atomic(path, text.encode("utf-8"), must_not_exist=True)

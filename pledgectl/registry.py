@@ -58,6 +58,18 @@ class Registry:
     def agency_path(self, agency_id: str) -> Path:
         return self.agencies_dir / f"{check_id(agency_id)}.toml"
 
+    def ensure_writable_here(self) -> None:
+        """Refuse writes when ``agencies/`` leads outside the registry (a symlinked folder)."""
+        from pledgectl.errors import RefusedWrite
+
+        folder = self.agencies_dir
+        try:
+            inside = folder.resolve().is_relative_to(self.root.resolve())
+        except OSError:
+            inside = False
+        if folder.is_symlink() or not inside:
+            raise RefusedWrite("storage.outside", folder=str(folder))
+
     def agency_paths(self) -> list[Path]:
         """Agency files in id order; hidden, temporary and lock files are not agencies.
 

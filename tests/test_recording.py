@@ -300,3 +300,16 @@ def test_symlinked_agency_file_is_not_written_through(agency: Registry, tmp_path
     with pytest.raises(RefusedWrite):
         recording.sign(agency, "pekanbaru-bkpsdm", "ikrar-2023-11-29", person(agency, NIPS[0], "A"))
     assert outside.read_bytes() == before
+
+
+def test_symlinked_agencies_folder_is_never_written_into(agency: Registry, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    agency.agencies_dir.rename(outside)
+    agency.agencies_dir.symlink_to(outside)
+    before = {p.name: p.read_bytes() for p in outside.iterdir()}
+    with pytest.raises(RefusedWrite) as caught:
+        recording.sign(agency, "pekanbaru-bkpsdm", "ikrar-2023-11-29", person(agency, NIPS[0], "A"))
+    assert caught.value.key == "storage.outside"
+    with pytest.raises(RefusedWrite):
+        recording.add_agency(agency, "new", "New", "14.71")
+    assert {p.name: p.read_bytes() for p in outside.iterdir()} == before

@@ -250,6 +250,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "replace the link with the real file",
         "ganti tautan dengan berkas aslinya",
     ),
+    "storage.outside": (
+        "{folder} leads outside the registry (a symbolic link); pledgectl writes only inside it",
+        "{folder} mengarah ke luar registri (tautan simbolik); pledgectl hanya menulis di dalamnya",
+    ),
+    "storage.outside.hint": (
+        "replace the link with a real agencies/ folder inside the registry",
+        "ganti tautan itu dengan folder agencies/ sungguhan di dalam registri",
+    ),
     "storage.not-a-file": ("{file} is not a regular file", "{file} bukan berkas biasa"),
     "storage.exists": ("{file} already exists", "{file} sudah ada"),
     "storage.write-failed": (
