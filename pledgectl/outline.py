@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 
 Path_ = tuple[str | int, ...]
 END_OF_RECORD = "~end"  # comment anchor: after a record's own keys (see pledgectl.comments)
@@ -256,12 +257,101 @@ def build(text: str) -> Outline:
         append(Block(outline, kind, path, name, starts[i], starts[i + 1]))
     outline.blocks = blocks
 
-    first_header = blocks[0].start if blocks else len(text)
-    schema_match = _SCHEMA.search(text, 0, first_header)
-    if schema_match and not hidden(schema_match.start()):
-        try:
-            outline.schema = int(schema_match.group(1).replace("_", ""))
-        except ValueError:
-            outline.schema = None
-    outline.inline_records = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
+    outline.schema, outline.inline_records = preflight(text, hidden)
     return outline
+
+
+def _hider(text: str) -> Callable[[int], bool]:
+    """``hidden(offset)``: whether an offset lies inside a multi-line string of ``text``."""
+    if '"""' not in text and "'''" not in text:
+        return lambda offset: False
+    probe = Outline(text)
+    probe._masked = _masked_spans(text)
+    probe._masked_starts = [start for start, _ in probe._masked]
+    return probe.hidden
+
+
+def preflight(text: str, hidden: Callable[[int], bool] | None = None) -> tuple[int | None, bool]:
+    """The file's ``schema`` version, and whether records are written as inline arrays.
+
+    What decides whether an append is allowed at all, found without outlining the file.
+    """
+    hidden = hidden or _hider(text)
+    first = next((m.start() for m in _HEADER.finditer(text) if not hidden(m.start())), len(text))
+    schema: int | None = None
+    match = _SCHEMA.search(text, 0, first)
+    if match and not hidden(match.start()):
+        try:
+            schema = int(match.group(1).replace("_", ""))
+        except ValueError:
+            schema = None
+    inline = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
+    return schema, inline
+
+
+# -- the append fast path -------------------------------------------------------
+
+# A line opening with "[" that is not a plain [name] or [[name]] header alone on its line.
+_NOT_PLAIN_HEADER = re.compile(r"\n\[(?!\[?[A-Za-z0-9_.\-]+\]\]?\n)")
+_INDENTED_BRACKET = re.compile(r"\n[ \t]+\[")
+# The first header after a declaration that is not one of its own sub-tables.
+_REGION_END = re.compile(r"\n\[(?!\[?declarations\.)")
+_DECLARATION = "\n[[declarations]]\n"
+_SIGNATORY = "\n[[declarations.signatories]]\n"
+
+
+class DeclarationSite:
+    """Where one declaration's records are, found by literal searches (see :func:`locate`)."""
+
+    __slots__ = ("end", "first_signatory", "start", "table_end")
+
+    def __init__(self, start: int, table_end: int, end: int, first_signatory: int | None) -> None:
+        self.start = start  # its [[declarations]] header
+        self.table_end = table_end  # end of its own table (before its first sub-table)
+        self.end = end  # where a new record of the declaration goes (after its last one)
+        self.first_signatory = first_signatory
+
+
+def locate(text: str) -> dict[str, DeclarationSite] | None:
+    """Declarations by id with their sites, without outlining the whole file.
+
+    Exact only for plain text -- every header a bare ``[name]`` or ``[[name]]``
+    alone at the start of its line, no multi-line strings, no CR -- as the tool
+    writes it; for anything else it returns None and callers use :func:`build`.
+    A test holds it to :func:`build` on generated files.
+    """
+    if (
+        not text.endswith("\n")
+        or "\r" in text
+        or '"""' in text
+        or "'''" in text
+        or text[:1] in (" ", "\t", "[")
+        or _INDENTED_BRACKET.search(text)
+        or _NOT_PLAIN_HEADER.search(text)
+    ):
+        return None
+    sites: dict[str, DeclarationSite] = {}
+    pos = text.find(_DECLARATION)
+    while pos >= 0:
+        start = pos + 1
+        after = start + len(_DECLARATION) - 1
+        nxt = text.find("\n[", after - 1)
+        table_end = nxt + 1 if nxt >= 0 else len(text)
+        region = _REGION_END.search(text, after - 1)
+        region_end = region.start() + 1 if region else len(text)
+        ident = next(
+            (
+                _unquote(m.group(2))
+                for m in _KEY.finditer(text, start, table_end)
+                if m.group(1) == "id"
+            ),
+            None,
+        )
+        if ident is None or ident in sites:
+            return None  # leave the unusual to the full outline and its messages
+        first = text.find(_SIGNATORY, start, region_end)
+        sites[ident] = DeclarationSite(
+            start, table_end, _back_over_trivia(text, region_end), first + 1 if first >= 0 else None
+        )
+        pos = text.find(_DECLARATION, region_end - 1)
+    return sites

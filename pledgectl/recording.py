@@ -21,7 +21,7 @@ from typing import Any
 from pledgectl import canonical, rules, validate
 from pledgectl.errors import InvalidValue, PledgeError, RefusedWrite
 from pledgectl.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
-from pledgectl.outline import Block, Outline, _back_over_trivia, build
+from pledgectl.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.registry import Registry
 from pledgectl.storage import locked, write_atomic
 
@@ -116,9 +116,15 @@ def _insert(text: str, pos: int, block_text: str) -> str:
 
 
 def edit_agency(
-    registry: Registry, agency_id: str, change: Callable[[str, Outline], str | None]
+    registry: Registry,
+    agency_id: str,
+    change: Callable[[str, Callable[[], Outline]], str | None],
 ) -> None:
-    """Lock, read, let ``change`` return the new text (or None), write atomically."""
+    """Lock, read, let ``change`` return the new text (or None), write atomically.
+
+    ``change`` gets the text and a function giving its outline, built only if asked
+    for: an append that :func:`pledgectl.outline.locate` can place needs none.
+    """
     path = registry.agency_path(agency_id)
     if not path.exists():
         raise InvalidValue("value.unknown-agency", agency=agency_id)
@@ -134,13 +140,20 @@ def edit_agency(
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise RefusedWrite("edit.not-utf8", file=str(path)) from None
-        outline = build(text)
-        if outline.schema is not None and outline.schema > SCHEMA_VERSION:
+        schema, inline_records = preflight(text)
+        if schema is not None and schema > SCHEMA_VERSION:
             raise RefusedWrite(
-                "edit.newer-schema", file=str(path), found=outline.schema, known=SCHEMA_VERSION
+                "edit.newer-schema", file=str(path), found=schema, known=SCHEMA_VERSION
             )
-        if outline.inline_records:
+        if inline_records:
             raise RefusedWrite("edit.inline-records", file=str(path))
+        built: list[Outline] = []
+
+        def outline() -> Outline:
+            if not built:
+                built.append(build(text))
+            return built[0]
+
         new_text = change(text, outline)
         if new_text is None or new_text == text:
             return
@@ -161,9 +174,12 @@ def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
 
 
 def _declaration_date(text: str, block: Block) -> dt.date | None:
-    match = re.search(
-        r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[block.start : block.end], re.M
-    )
+    return _date_in(text, block.start, block.end)
+
+
+def _date_in(text: str, start: int, end: int) -> dt.date | None:
+    """The ``date = YYYY-MM-DD`` of the table between two offsets."""
+    match = re.search(r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[start:end], re.M)
     if not match:
         return None
     try:
@@ -237,7 +253,8 @@ def declare(
     if not commitments:
         outcome.warnings.append(("rule.no-commitments", {}))
 
-    def change(text: str, outline: Outline) -> str:
+    def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        outline = get_outline()
         existing = {b.value("id") for b in outline.declarations()}
         chosen = decl_id
         if chosen is None:
@@ -275,7 +292,8 @@ def add_witness(
         table["role"] = validate.text(role, "role")
     outcome = Outcome(agency_id, decl_id)
 
-    def change(text: str, outline: Outline) -> str:
+    def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        outline = get_outline()
         index = _find_declaration(outline, agency_id, decl_id)
         for witness in outline.children(index, "witness"):
             same_inst = witness.value("institution") == table["institution"]
@@ -318,7 +336,33 @@ def add_signatories(
     people = list(people)
     outcome = Outcome(agency_id, decl_id)
 
-    def change(text: str, outline: Outline) -> str | None:
+    def quick_append(text: str) -> tuple[bool, str | None]:
+        """A few new people with NIPs, none on the declaration yet: place them by literal
+        searches (C speed), no outline. Anything else is left to the full path."""
+        nips = [p.nip for p in people]
+        if len(people) > 8 or not all(nips) or len(set(nips)) != len(nips):
+            return False, None
+        sites = locate(text)
+        site = sites.get(decl_id) if sites is not None else None
+        if site is None:
+            return False, None
+        first = site.first_signatory if site.first_signatory is not None else site.end
+        if any(text.find(nip, first, site.end) >= 0 for nip in nips if nip):
+            return False, None  # someone may be on it already: the full path decides
+        declared = _date_in(text, site.start, site.table_end)
+        blocks = []
+        for person in people:
+            if person.signed is not None:
+                outcome.warnings.extend(rules.signature_date(person.signed, declared))
+            blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
+        outcome.added = len(blocks)
+        return True, None if dry_run else _insert(text, site.end, "\n".join(blocks))
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
+        handled, quick = quick_append(text)
+        if handled:
+            return quick
+        outline = get_outline()
         index = _find_declaration(outline, agency_id, decl_id)
         signatories = outline.children(index, "signatory")
         # Who is on the declaration already: NIPs by one scan of the region; names of
@@ -406,7 +450,8 @@ def add_roster(
     people = list(people)
     outcome = Outcome(agency_id)
 
-    def change(text: str, outline: Outline) -> str | None:
+    def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
+        outline = get_outline()
         present: dict[str, str] = {}
         last_roster = -1
         for index, block in enumerate(outline.blocks):
