@@ -118,6 +118,41 @@ class Check:
         return ()
 
 
+class KeyedCheck(Check):
+    """A cross-file check fed with compact per-file keys instead of whole files.
+
+    The direct path keeps each file's keys as ``check_file`` sees it and hands
+    them to ``finish``; the split runner takes them per file with ``collect``
+    (in a worker, cached) and calls ``finish_from`` with all of them in file
+    order. Subclasses define ``file_keys`` and ``finish_from``.
+    """
+
+    def __init__(self) -> None:
+        self.keys: list[tuple[str, Any]] = []  # seen by check_file, not taken by collect
+
+    def file_keys(self, af: AgencyFile) -> Any:
+        raise NotImplementedError
+
+    def finish_from(self, keys: list[tuple[str, Any]], ctx: Context) -> Iterable[Finding | None]:
+        raise NotImplementedError
+
+    def keep_keys(self, af: AgencyFile, ctx: Context) -> None:
+        if ctx.settings.policy.checks.get(self.name) != "off":
+            self.keys.append((str(af.path), self.file_keys(af)))
+
+    def collect(self, af: AgencyFile, ctx: Context) -> Any:
+        """The file's keys, taken over by the runner (called after ``check_file``)."""
+        if self.keys and self.keys[-1][0] == str(af.path):
+            return self.keys.pop()[1]
+        if ctx.settings.policy.checks.get(self.name) == "off":
+            return []  # finish_from reports nothing for a check that is off
+        return self.file_keys(af)
+
+    def finish(self, ctx: Context) -> Iterable[Finding | None]:
+        keys, self.keys = self.keys, []
+        return self.finish_from(keys, ctx)
+
+
 def load_checks(only: Iterable[str] | None = None) -> list[Check]:
     wanted = list(only) if only else list(CHECK_NAMES)
     checks: list[Check] = []

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pledgectl.checks import Check, Context
+from pledgectl.checks import Context, KeyedCheck
 from pledgectl.checks._util import all_text, column
 from pledgectl.checks.nip import groups
 from pledgectl.findings import Finding
@@ -109,28 +109,15 @@ def _unpack(keys: Keys) -> tuple[list[NipKey], list[NipKey]]:
     return nips, mixed
 
 
-class DuplicatesCheck(Check):
+class DuplicatesCheck(KeyedCheck):
     name = "duplicates"
 
-    def __init__(self) -> None:
-        self.keys: list[tuple[str, Keys]] = []  # the direct path's keys
-
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        if ctx.settings.policy.checks.get(self.name) != "off":
-            self.keys.append((str(af.path), file_keys(af)))
-        return ()
-
-    def collect(self, af: AgencyFile, ctx: Context) -> Keys:
-        """The file's keys, taken over by the runner (called after ``check_file``)."""
-        if self.keys and self.keys[-1][0] == str(af.path):
-            return self.keys.pop()[1]
-        if ctx.settings.policy.checks.get(self.name) == "off":
-            return ["", b"", [], []]
+    def file_keys(self, af: AgencyFile) -> Keys:
         return file_keys(af)
 
-    def finish(self, ctx: Context) -> Iterable[Finding | None]:
-        keys, self.keys = self.keys, []
-        return self.finish_from(keys, ctx)
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        self.keep_keys(af, ctx)
+        return ()
 
     def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
         if ctx.settings.policy.checks.get(self.name) == "off":

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context, declarations
+from pledgectl.checks import Context, KeyedCheck, declarations
 from pledgectl.checks._util import strings, text
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
@@ -30,26 +30,15 @@ def file_keys(af: AgencyFile) -> Keys:
     return [text(table.get("id")) or None, text(table.get("parent")) or None]
 
 
-class IdsCheck(Check):
+class IdsCheck(KeyedCheck):
     name = "ids"
 
-    def __init__(self) -> None:
-        # keys of the files seen by check_file and not taken by collect (the direct path)
-        self.keys: list[tuple[str, Keys]] = []
-
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        self.keys.append((str(af.path), file_keys(af)))
-        return remember(af, self.name, _declaration_findings(self.name, af, ctx))
-
-    def collect(self, af: AgencyFile, ctx: Context) -> Keys:
-        """The file's cross-file keys, taken over by the runner (called after ``check_file``)."""
-        if self.keys and self.keys[-1][0] == str(af.path):
-            return self.keys.pop()[1]
+    def file_keys(self, af: AgencyFile) -> Keys:
         return file_keys(af)
 
-    def finish(self, ctx: Context) -> Iterable[Finding | None]:
-        keys, self.keys = self.keys, []
-        return self.finish_from(keys, ctx)
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        self.keep_keys(af, ctx)
+        return remember(af, self.name, _declaration_findings(self.name, af, ctx))
 
     def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
         """Duplicate agency ids and dangling parents, from every file's keys in file order."""
