@@ -71,7 +71,6 @@ def textconv(path: Path) -> str:
 class MergeOutcome:
     clean: bool
     conflicts: list[str]
-    semantic: bool  # False when the files could only be merged as text
 
 
 def merge_driver(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutcome:
@@ -104,7 +103,7 @@ def _merge_locked(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutco
         result = merge_agency(base_data, datas[1] or {}, datas[2] or {})
         if not result.conflicts:
             write_atomic(ours, canonical.dumps_agency(result.data, notes[1]).encode("utf-8"))
-            return MergeOutcome(True, [], True)
+            return MergeOutcome(True, [])
         texts = [
             canonical.dumps_agency(d, n) if d is not None else r.decode("utf-8", "replace")
             for d, r, n in zip(datas, raws, notes, strict=True)
@@ -115,4 +114,4 @@ def _merge_locked(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutco
         conflicts = []
     merged, conflicted = gitops.merge_file(texts[1], texts[0], texts[2], ("ours", "base", "theirs"))
     write_atomic(ours, merged.encode("utf-8"))
-    return MergeOutcome(not conflicted and not conflicts, conflicts, False)
+    return MergeOutcome(not conflicted and not conflicts, conflicts)

@@ -119,10 +119,6 @@ def _dates_valid(prefix: str, today: dt.date) -> bool:
     return not problems(prefix + "1001", today)  # a valid gender and sequence
 
 
-def birth_date(nip: str) -> dt.date | None:
-    return _date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8])) if _DIGITS18.fullmatch(nip) else None
-
-
 def redact(nip: str) -> str:
     """Mask the birth date, gender and sequence; keep the appointment month to stay useful."""
     if len(nip) != 18:

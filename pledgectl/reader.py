@@ -103,17 +103,6 @@ def loads(text: str) -> dict[str, Any]:
 _TOO_DEEP = re.compile(r"recursion limit|max recursion depth", re.I)
 
 
-def too_deep(text: str) -> bool:
-    """Whether ``text`` nests deeper than rtoml allows (about 80 levels; a registry needs 4)."""
-    import rtoml
-
-    try:
-        rtoml.loads(text)
-    except Exception as exc:
-        return too_deep_error(exc)
-    return False
-
-
 def too_deep_error(exc: Exception) -> bool:
     return bool(_TOO_DEEP.search(str(exc)))
 

@@ -17,7 +17,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
 
 import click as _click
 import typer
@@ -319,7 +319,3 @@ def report_unexpected() -> int:
             handle.write(traceback.format_exc())
     typer.echo(f"{i18n.t('cli.error')}: {i18n.t('cli.unexpected', log=log_path)}", err=True)
     return EXIT_UNEXPECTED
-
-
-def fail(exc: PledgeError) -> NoReturn:
-    raise exc
