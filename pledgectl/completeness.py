@@ -16,8 +16,7 @@ policy's severities count here exactly as they do in ``check``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pledgectl.checks._util import all_text, column, date, strings, text
 from pledgectl.recording import person_key
@@ -99,17 +98,19 @@ def _person_key(person: dict[str, Any]) -> str:
     return person_key(None, text(person.get("name")) or "")
 
 
-@dataclass
 class DeclarationState:
-    id: str
-    elections: list[str]
-    named: bool = True  # has a usable id
-    missing_commitments: list[str] = field(default_factory=list)
-    witnesses_present: list[str] = field(default_factory=list)  # required ones, valid on the date
-    missing_witnesses: list[str] = field(default_factory=list)
-    signatories: int = 0
-    signers: set[str] = field(default_factory=set)
-    erroneous: bool = False
+    """One declaration's completeness, filled in by :func:`declaration_state`."""
+
+    def __init__(self, id: str, elections: list[str], named: bool = True) -> None:
+        self.id = id
+        self.elections = elections
+        self.named = named  # has a usable id
+        self.missing_commitments: list[str] = []
+        self.witnesses_present: list[str] = []  # required ones, valid on the date
+        self.missing_witnesses: list[str] = []
+        self.signatories = 0
+        self.signers: set[str] = set()
+        self.erroneous = False
 
     def complete(self, erroneous: bool | None = None) -> bool:
         bad = self.erroneous if erroneous is None else erroneous
@@ -155,8 +156,9 @@ def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationSt
     return state
 
 
-@dataclass
-class AgencyState:
+class AgencyState(NamedTuple):
+    """One agency's completeness for each election in scope, and its roster's coverage."""
+
     declarations: list[DeclarationState]
     complete_for: dict[str, bool]
     roster: list[tuple[str, str]]  # (person key, display name)

@@ -6,16 +6,16 @@ language at output time (JSON carries both languages).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from pledgectl import i18n
 
 SEVERITY_RANK = {"error": 2, "warning": 1, "off": 0}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     code: str  # stable code, e.g. "nip-birth"; message key is "finding.<code>"
     check: str  # check name, e.g. "nip"
     severity: str  # error | warning
@@ -25,7 +25,7 @@ class Finding:
     col: int | None = None
     declaration: str | None = None
     nip: str | None = None
-    params: dict[str, str] = field(default_factory=dict)
+    params: Mapping[str, str] = MappingProxyType({})
 
     @property
     def key(self) -> str:

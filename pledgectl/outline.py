@@ -29,9 +29,10 @@ _KEY = re.compile(
     re.M,
 )
 _SCHEMA = re.compile(r"^[ \t]*schema[ \t]*=[ \t]*([0-9_+\-]+)", re.M)
-_INLINE_RECORDS = re.compile(
-    r"^[ \t]*(?:declarations|roster|witnesses|signatories)[ \t]*=[ \t]*\[", re.M
-)
+_INLINE_RECORDS = re.compile(r"[ \t]*(?:declarations|roster|witnesses|signatories)[ \t]*=[ \t]*\[")
+# Where any key's value opens an array: a literal first character, so the scan skips
+# ahead in C (a pattern opening with "^" in MULTILINE mode is tried at every offset).
+_ARRAY_VALUE = re.compile(r"=[ \t]*\[")
 _TOKENS = re.compile(r"\"\"\"|'''|\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\n]*'|#[^\n]*")
 _ML_END = {'"""': re.compile(r'(?<!\\)(?:\\\\)*"""("{0,2})'), "'''": re.compile(r"'''('{0,2})")}
 
@@ -285,8 +286,16 @@ def preflight(text: str, hidden: Callable[[int], bool] | None = None) -> tuple[i
             schema = int(match.group(1).replace("_", ""))
         except ValueError:
             schema = None
-    inline = any(not hidden(m.start()) for m in _INLINE_RECORDS.finditer(text))
-    return schema, inline
+    return schema, _has_inline_records(text, hidden)
+
+
+def _has_inline_records(text: str, hidden: Callable[[int], bool]) -> bool:
+    """Whether a line outside multi-line strings reads ``signatories = [`` (or roster, ...)."""
+    for match in _ARRAY_VALUE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _INLINE_RECORDS.match(text, line_start) and not hidden(line_start):
+            return True
+    return False
 
 
 # -- the append fast path -------------------------------------------------------

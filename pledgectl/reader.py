@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pledgectl import outline as outline_mod
 from pledgectl.errors import PledgeError
@@ -23,24 +22,37 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-@dataclass(frozen=True)
-class ParseProblem:
+class ParseProblem(NamedTuple):
     key: str  # catalog key: parse.syntax, parse.encoding, parse.too-deep, parse.too-large
     line: int
     col: int
     reason: str = ""
 
 
-@dataclass
 class AgencyFile:
-    """One agency file as read: text, data (None when unreadable) and its outline."""
+    """One agency file as read: text, data (None when unreadable) and its outline.
 
-    path: Path
-    text: str
-    data: dict[str, Any] | None
-    problem: ParseProblem | None = None
-    size: int = 0
-    _extra: dict[str, Any] = field(default_factory=dict)
+    A plain class: it is on every command's start-up path, where a dataclass
+    costs its generated methods' compilation.
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        text: str,
+        data: dict[str, Any] | None,
+        problem: ParseProblem | None = None,
+        size: int = 0,
+    ) -> None:
+        self.path = path
+        self.text = text
+        self.data = data
+        self.problem = problem
+        self.size = size
+        self._extra: dict[str, Any] = {}  # what checks learnt of this file, shared between them
+
+    def __repr__(self) -> str:
+        return f"AgencyFile({str(self.path)!r}, problem={self.problem!r})"
 
     @property
     def file_id(self) -> str:

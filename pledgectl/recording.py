@@ -14,9 +14,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pledgectl import canonical, rules, validate
 from pledgectl.errors import InvalidValue, PledgeError, RefusedWrite
@@ -28,19 +27,21 @@ from pledgectl.storage import locked, write_atomic
 Warning_ = tuple[str, dict[str, str]]
 
 
-@dataclass
 class Outcome:
     """What an edit did: the record's id, what was added, and rule warnings."""
 
-    agency: str
-    record: str = ""
-    added: int = 0
-    skipped: list[dict[str, Any]] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
+    def __init__(self, agency: str, record: str = "", added: int = 0) -> None:
+        self.agency = agency
+        self.record = record
+        self.added = added
+        self.skipped: list[dict[str, Any]] = []
+        self.warnings: list[Warning_] = []
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.agency!r}, {self.record!r}, added={self.added})"
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(NamedTuple):
     """A validated signatory or roster entry."""
 
     name: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -39,9 +38,24 @@ def _regular(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-@dataclass(frozen=True)
 class Registry:
-    root: Path
+    """A registry folder: its settings, read once, and its agency files.
+
+    A plain class rather than a frozen dataclass, whose generated methods cost
+    start-up time on every command; equal when the roots are.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Registry) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
+
+    def __repr__(self) -> str:
+        return f"Registry({str(self.root)!r})"
 
     @property
     def settings_path(self) -> Path:

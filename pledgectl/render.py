@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pledgectl import i18n
 from pledgectl.checks import CheckRun
@@ -23,8 +23,7 @@ from pledgectl.findings import SEVERITY_RANK, Finding
 _INCOMPLETE_CODES = ("coverage-incomplete",)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """How many agencies are complete, when completeness was assessed in this run."""
 
     files: int

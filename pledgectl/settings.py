@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from pledgectl.errors import PledgeError
 from pledgectl.model import ID_PATTERN, SCHEMA_VERSION
@@ -27,15 +28,13 @@ class SettingsError(PledgeError):
     exit_code = 2
 
 
-@dataclass(frozen=True)
-class ChecklistItem:
+class ChecklistItem(NamedTuple):
     id: str
     title: dict[str, str]
     basis: str | None = None
 
 
-@dataclass(frozen=True)
-class Election:
+class Election(NamedTuple):
     id: str
     name: dict[str, str]
     voting_day: dt.date
@@ -43,30 +42,37 @@ class Election:
     campaign_end: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Institution:
+class Institution(NamedTuple):
     id: str
     name: dict[str, str]
     until: dt.date | None = None
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(NamedTuple):
     scope: tuple[str, ...] = ("pemilu-2024",)
     required_witnesses: tuple[str, ...] = ("KPU", "Bawaslu")
     kinds: tuple[str, ...] = ("ikrar", "deklarasi", "pakta-integritas")
     nip_optional_for: tuple[str, ...] = ("NON-ASN",)
-    checks: dict[str, str] = field(default_factory=dict)
+    checks: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     path: Path
     checklist: tuple[ChecklistItem, ...]
     elections: dict[str, Election]
     institutions: dict[str, Institution]
     policy: Policy
-    fingerprint: str  # changes whenever the file's bytes change (cache key)
+    raw: bytes = b""  # the file's bytes, for the fingerprint
+
+    @property
+    def fingerprint(self) -> str:
+        """Changes whenever the file's bytes change: part of the check cache's key.
+
+        Computed on use: only ``check`` needs it, and hashlib costs start-up time.
+        """
+        import hashlib
+
+        return hashlib.sha256(self.raw).hexdigest()
 
     @property
     def checklist_ids(self) -> tuple[str, ...]:
@@ -158,8 +164,6 @@ def parse_settings(path: Path, raw_bytes: bytes) -> Settings:
 
 
 def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
-    import hashlib
-
     version = data.get("schema", SCHEMA_VERSION)
     if not isinstance(version, int) or isinstance(version, bool):
         raise _fail(path, "schema", version)
@@ -234,7 +238,7 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
         elections=elections,
         institutions=institutions,
         policy=policy,
-        fingerprint=hashlib.sha256(raw_bytes).hexdigest(),
+        raw=raw_bytes,
     )
 
 

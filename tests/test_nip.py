@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pledgectl import nip
 
@@ -58,3 +60,32 @@ def test_normalise_and_redact() -> None:
     masked = nip.redact("198503122010011002")
     assert masked == "********201001****"
     assert "19850312" not in masked
+
+
+# NIPs near the rules' edges: valid ones, then one character changed, dropped or added,
+# including non-ASCII digits and the newline all_valid joins with.
+_VALID = [
+    "198503122010011002",
+    "199012312015032001",
+    "199505052021211001",
+    "198001012023291999",
+]
+_EDITS = st.sampled_from([*"0123456789", "\n", "٣", " ", "a", "", "00"])
+
+
+@st.composite
+def near_nips(draw: st.DrawFn) -> str:
+    value = draw(st.sampled_from(_VALID))
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(value)))
+        cut = draw(st.integers(0, 1))
+        value = value[:at] + draw(_EDITS) + value[at + cut :]
+    return value
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(near_nips(), max_size=6))
+def test_all_valid_agrees_with_is_valid(nips_: list[str]) -> None:
+    """The list fast path says exactly what asking of each NIP says."""
+    assert nip.all_valid(nips_, TODAY) == all(nip.is_valid(n, TODAY) for n in nips_)
+    assert nip.all_valid(nips_, TODAY) == all(not nip.problems(n, TODAY) for n in nips_)

@@ -219,7 +219,7 @@ def test_rule_findings_warn_but_record(agency: Registry) -> None:
     )
     assert [key for key, _ in expired.warnings] == ["rule.witness-expired"]
     early = person(agency, NIPS[1], "E")
-    early = recording.Person(**{**early.__dict__, "signed": dt.date(2024, 8, 1)})
+    early = early._replace(signed=dt.date(2024, 8, 1))
     signed = recording.sign(agency, "pekanbaru-bkpsdm", decl.record, early)
     assert [key for key, _ in signed.warnings] == ["rule.signed-before"]
 

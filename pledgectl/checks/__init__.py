@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
@@ -34,14 +33,22 @@ CHECK_NAMES = (
 )
 
 
-@dataclass
 class Context:
-    registry: Registry
-    settings: Settings
-    today: dt.date = field(default_factory=dt.date.today)
-    display_root: Path | None = None
-    # resolved folders, for display_path: resolving costs a system call per component
-    _resolved: dict[Path, Path] = field(default_factory=dict, init=False, repr=False)
+    """What every check is given: the registry, its settings, the day, where paths show from."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        settings: Settings,
+        today: dt.date | None = None,
+        display_root: Path | None = None,
+    ) -> None:
+        self.registry = registry
+        self.settings = settings
+        self.today = today or dt.date.today()
+        self.display_root = display_root
+        # resolved folders, for display_path: resolving costs a system call per component
+        self._resolved: dict[Path, Path] = {}
 
     def display_path(self, path: Path) -> str:
         """Paths as the user can open them: relative to the working directory when possible."""
@@ -188,11 +195,13 @@ def records(decl: dict[str, Any], name: str) -> Iterator[tuple[int, dict[str, An
             yield index, item
 
 
-@dataclass
 class CheckRun:
-    findings: list[Finding]
-    files: int
-    checks: list[str]
+    """A check's result: the findings, how many files were read, which checks ran."""
+
+    def __init__(self, findings: list[Finding], files: int, checks: list[str]) -> None:
+        self.findings = findings
+        self.files = files
+        self.checks = checks
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -546,12 +555,10 @@ class _SkeletonFile:
 
 def _settle(f: Finding) -> Finding:
     """A replayed finding with its lazy line looked up."""
-    import dataclasses
-
     if isinstance(f.line, _LazyLine):
-        f = dataclasses.replace(f, line=f.line.value())
+        f = f._replace(line=f.line.value())
     if any(isinstance(v, _LazyLine) for v in f.params.values()):
-        f = dataclasses.replace(f, params={k: str(v) for k, v in f.params.items()})
+        f = f._replace(params={k: str(v) for k, v in f.params.items()})
     return f
 
 
