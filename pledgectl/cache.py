@@ -30,7 +30,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -165,6 +164,8 @@ class ResultCache:
         try:
             data = _dump(obj)
             target.parent.mkdir(parents=True, exist_ok=True)
+            import tempfile  # only when something changed: a warm run writes nothing
+
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             try:
                 with os.fdopen(fd, "wb") as handle:

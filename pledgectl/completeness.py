@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pledgectl.checks._util import all_text, column, date, strings, text
-from pledgectl.recording import person_key
+from pledgectl.checks._util import Memo, date, strings, text, text_column
+from pledgectl.identity import person_key
 from pledgectl.settings import Settings
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _schema_errors(af: AgencyFile, ctx: Context, known: set[str]) -> set[str]:
         ident = text(decl.get("id"))
         if not ident or ident in known:
             continue
-        state = declaration_state(decl, ctx.settings)
+        state = declaration_state(decl, ctx.settings, af._extra)
         if not state.complete(False):
             continue  # incomplete anyway: no need to ask
         for code in declaration_codes(af, index, decl):
@@ -121,7 +121,10 @@ class DeclarationState:
         )
 
 
-def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationState:
+def declaration_state(
+    decl: dict[str, Any], settings: Settings, memo: Memo | None = None
+) -> DeclarationState:
+    """One declaration's completeness; ``memo``: the file's, shared with the checks."""
     ident = text(decl.get("id"))
     state = DeclarationState(ident or "?", strings(decl.get("elections")), named=bool(ident))
     covered = set(strings(decl.get("commitments")))
@@ -144,8 +147,8 @@ def declaration_state(decl: dict[str, Any], settings: Settings) -> DeclarationSt
     raw_signatories = decl.get("signatories")
     if not isinstance(raw_signatories, list):
         return state
-    nips = column(raw_signatories, "nip")
-    if nips is not None and all_text(nips):  # everyone by NIP: the keys are the NIPs
+    nips = text_column(raw_signatories, "nip", memo)
+    if nips is not None:  # everyone by NIP: the keys are the NIPs
         state.signatories = len(nips)
         state.signers = set(nips)
         return state
@@ -189,12 +192,13 @@ def agency_state(
     settings: Settings,
     erroneous: Iterable[str] = (),
     elections: Iterable[str] | None = None,
+    memo: Memo | None = None,
 ) -> AgencyState:
     """Completeness of one agency's data for every election in ``policy.scope`` (or ``elections``)."""
     bad = set(erroneous)
     raw = data.get("declarations")
     decls = [
-        declaration_state(d, settings)
+        declaration_state(d, settings, memo)
         for d in (raw if isinstance(raw, list) else [])
         if isinstance(d, dict)
     ]
@@ -220,4 +224,5 @@ def file_state(
     """The state of a file as ``check`` judges it; None when the file cannot be read."""
     if af.data is None or not isinstance(af.data.get("agency"), dict):
         return None
-    return agency_state(af.data, ctx.settings, erroneous_declarations(af, ctx), elections)
+    bad = erroneous_declarations(af, ctx)
+    return agency_state(af.data, ctx.settings, bad, elections, af._extra)

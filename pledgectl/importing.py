@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pledgectl import i18n
 from pledgectl.errors import InvalidValue
+from pledgectl.identity import person_key
 from pledgectl.nip import kind_of, normalise
-from pledgectl.recording import Person, make_person, person_key
+from pledgectl.recording import Person, make_person
 from pledgectl.registry import Registry
 from pledgectl.tabular import Table, read_table
 

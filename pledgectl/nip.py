@@ -15,6 +15,8 @@ import re
 from operator import itemgetter
 from typing import NamedTuple
 
+from pledgectl.batch import all_match
+
 _DIGITS18 = re.compile(r"\d{18}")
 _SEPARATORS = re.compile(r"[\s.\-']")
 
@@ -100,8 +102,7 @@ def is_valid(nip: str, today: dt.date | None = None) -> bool:
     )
 
 
-# is_valid's shape rules for many NIPs at once, each followed by "\n": no part of the
-# pattern matches "\n", so each line must be one whole NIP.
+# is_valid's shape rules in batch form (pledgectl.batch): no part matches a newline.
 _SHAPES = re.compile(r"(?:\d{14}[12](?!000)\d{3}\n)*")
 # Date prefixes (the first 14 digits) known valid, by the day they were judged on.
 _GOOD_PREFIXES: dict[dt.date, set[str]] = {}
@@ -115,9 +116,7 @@ def all_valid(nips: list[str], today: dt.date | None = None) -> bool:
     date prefixes are then compared with those already judged valid.
     """
     today = today or dt.date.today()
-    if not nips:
-        return True
-    if _SHAPES.fullmatch("\n".join(nips) + "\n") is None:
+    if not all_match(_SHAPES, nips):
         return False
     good = _GOOD_PREFIXES.get(today)
     if good is None or len(good) > _MAX_GOOD:

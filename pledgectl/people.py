@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from pledgectl.checks import declarations, records
+from pledgectl.identity import fold
 from pledgectl.nip import normalise, redact
-from pledgectl.recording import fold
 from pledgectl.registry import Registry
 
 EXPORT_COLUMNS = (

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, NamedTuple
 
 from pledgectl import canonical, rules, validate
 from pledgectl.errors import InvalidValue, PledgeError, RefusedWrite
+from pledgectl.identity import fold, person_key
 from pledgectl.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.registry import Registry
@@ -64,20 +64,6 @@ class Person(NamedTuple):
         if with_signed and self.signed:
             table["signed"] = self.signed
         return table
-
-
-def person_key(nip: str | None, name: str) -> str:
-    """Who a record is: the NIP, or for staff without one the folded name."""
-    return nip if nip else "name:" + fold(name)
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form of a name, for matching."""
-    if text.isascii():
-        return " ".join(text.split()).casefold()
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", plain).strip().casefold()
 
 
 def make_person(

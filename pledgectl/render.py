@@ -9,7 +9,6 @@ agency files, re-read only for the lines a finding points at).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -249,6 +248,8 @@ def render_json(run: CheckRun, assessed: bool | None = None) -> str:
             "verdict_message": i18n.t(state.key),
         },
     }
+    import json  # here: the text report, the usual one, does without it
+
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 

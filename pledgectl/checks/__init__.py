@@ -160,12 +160,15 @@ class KeyedCheck(Check):
         return self.finish_from(keys, ctx)
 
 
+def check_names(only: Iterable[str] | None = None) -> list[str]:
+    """The checks to run, in :data:`CHECK_NAMES` order (unknown names are ignored)."""
+    wanted = set(only) if only else set(CHECK_NAMES)
+    return [name for name in CHECK_NAMES if name in wanted]
+
+
 def load_checks(only: Iterable[str] | None = None) -> list[Check]:
-    wanted = list(only) if only else list(CHECK_NAMES)
     checks: list[Check] = []
-    for name in CHECK_NAMES:
-        if name not in wanted:
-            continue
+    for name in check_names(only):
         try:
             module = importlib.import_module(f"pledgectl.checks.{name}")
         except ModuleNotFoundError:
@@ -280,7 +283,7 @@ def run_checks(
     from pledgectl import cache as cache_mod
 
     ctx = Context(registry, registry.settings, today or dt.date.today())
-    checks = load_checks(only)
+    names = check_names(only)  # the modules are imported only when a file needs checking
     wanted = set(agencies) if agencies else None
     paths = [
         p for p in registry.agency_paths() if wanted is None or p.name[: -len(".toml")] in wanted
@@ -289,11 +292,11 @@ def run_checks(
         jobs = max(1, int(os.environ["PLEDGECTL_JOBS"]))
     caching = cache_mod.enabled() if use_cache is None else use_cache
     if not caching and (jobs == 1 or (jobs is None and len(paths) <= PARALLEL_MIN_FILES)):
-        findings = _run_direct(ctx, checks, paths)
+        findings = _run_direct(ctx, load_checks(names), paths)
     else:
-        findings = _run_split(ctx, checks, paths, jobs, caching)
+        findings = _run_split(ctx, names, paths, jobs, caching)
     findings.sort(key=Finding.sort_key)
-    return CheckRun(findings, len(paths), [c.name for c in checks])
+    return CheckRun(findings, len(paths), names)
 
 
 def _run_direct(ctx: Context, checks: list[Check], paths: list[Path]) -> list[Finding]:
@@ -663,7 +666,7 @@ def _computed(
 
 
 def _run_split(
-    ctx: Context, checks: list[Check], paths: list[Path], jobs: int | None, caching: bool
+    ctx: Context, names: list[str], paths: list[Path], jobs: int | None, caching: bool
 ) -> list[Finding]:
     import os
 
@@ -672,13 +675,10 @@ def _run_split(
     from pledgectl.cache import ResultCache, identity, is_racy
     from pledgectl.errors import PledgeError
 
-    per_file = [c for c in checks if not _is_cross_file(c)]
-    replayed = [c for c in checks if _is_cross_file(c)]
-    protocol = [c for c in per_file if _has_protocol(c)]
     base_key = (
         pledgectl.__version__,
         ctx.settings.fingerprint,
-        sorted(c.name for c in checks),
+        sorted(names),
         ctx.today.isoformat(),
         i18n.get_lang(),
     )
@@ -705,6 +705,10 @@ def _run_split(
             except (KeyError, TypeError):
                 pass  # a foreign memo: check again
 
+    checks = load_checks(names)
+    per_file = [c for c in checks if not _is_cross_file(c)]
+    replayed = [c for c in checks if _is_cross_file(c)]
+    protocol = [c for c in per_file if _has_protocol(c)]
     payloads: list[dict[str, Any] | None] = []
     misses: list[Path] = []
     for path, ident in zip(paths, idents, strict=True):

@@ -9,7 +9,7 @@ from typing import Any, cast
 
 from pledgectl import rules
 from pledgectl.checks import Check, Context, declarations, records
-from pledgectl.checks._util import column, date, strings, text
+from pledgectl.checks._util import Memo, column, date, strings, text
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
@@ -39,7 +39,7 @@ class DatesCheck(Check):
                         declaration=ident,
                         **cast(dict[str, Any], params),
                     )
-            if _all_signed_well(decl.get("signatories"), when, ctx.today):
+            if _all_signed_well(decl.get("signatories"), when, ctx.today, af._extra):
                 continue
             for s_index, person in records(decl, "signatories"):
                 signed = date(person.get("signed"))
@@ -58,9 +58,9 @@ class DatesCheck(Check):
                     )
 
 
-def _all_signed_well(raw: Any, when: dt.date | None, today: dt.date) -> bool:
+def _all_signed_well(raw: Any, when: dt.date | None, today: dt.date, memo: Memo) -> bool:
     """Whether no signature date of a list breaks a rule: each distinct date judged once."""
-    signed = column(raw, "signed") if isinstance(raw, list) else None
+    signed = column(raw, "signed", memo) if isinstance(raw, list) else None
     if signed is None or not set(map(type, signed)) <= {dt.date, NoneType}:
         return False
     return not any(rules.signature_date(d, when, today) for d in set(signed) - {None})

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from pledgectl.checks import Context, KeyedCheck
-from pledgectl.checks._util import all_text, column
+from pledgectl.checks._util import text_column
 from pledgectl.checks.nip import groups
 from pledgectl.findings import Finding
+from pledgectl.identity import fold
 from pledgectl.reader import AgencyFile
-from pledgectl.recording import fold
 
 # [agency, NIPs as int64 bytes, [[index, NIP], ...] where not 18 ASCII digits, [NIP keys
 # the file gives two folded names]]
@@ -67,8 +67,9 @@ def _nips_and_names(af: AgencyFile) -> tuple[list[str], list[str]]:
     nips: list[str] = []
     names: list[str] = []
     for _prefix, _decl, group in groups(af):
-        got_nips, got_names = column(group, "nip"), column(group, "name")
-        if got_nips is not None and got_names is not None and all_text(got_nips + got_names):
+        got_nips = text_column(group, "nip", af._extra)
+        got_names = text_column(group, "name", af._extra)
+        if got_nips is not None and got_names is not None:
             nips += got_nips
             names += got_names
             continue

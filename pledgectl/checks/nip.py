@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from pledgectl import nip as nip_rules
 from pledgectl.checks import Check, Context, declarations
-from pledgectl.checks._util import all_text, column, text
+from pledgectl.checks._util import Memo, column, text, text_column
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
 from pledgectl.reader import AgencyFile
@@ -53,7 +53,7 @@ class NipCheck(Check):
         today = ctx.today
         is_valid, kind_of = nip_rules.is_valid, nip_rules.kind_of
         for prefix, decl, group in groups(af):
-            if _all_clear(group, today):
+            if _all_clear(group, today, af._extra):
                 continue
             for index, person in enumerate(group):
                 if not isinstance(person, dict):
@@ -125,12 +125,12 @@ class NipCheck(Check):
             )
 
 
-def _all_clear(group: list[Any], today: dt.date) -> bool:
+def _all_clear(group: list[Any], today: dt.date, memo: Memo) -> bool:
     """Whether a whole list of people has nothing to report, told in a few C loops."""
-    nips = column(group, "nip")
-    if nips is None or not all_text(nips) or not nip_rules.all_valid(nips, today):
+    nips = text_column(group, "nip", memo)
+    if nips is None or not nip_rules.all_valid(nips, today):
         return False
-    statuses = column(group, "status")
+    statuses = column(group, "status", memo)
     if statuses is None or not set(map(type, statuses)) <= {str, NoneType}:
         return False
     pairs = set(zip(statuses, map(itemgetter(slice(12, 14)), nips), strict=True))

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import repeat
+from types import NoneType
 from typing import Any, cast
 
+from pledgectl.batch import all_match, compile_batch
 from pledgectl.checks import Check, Context
+from pledgectl.checks._util import Memo, column
 from pledgectl.findings import Finding
 from pledgectl.model import AGENCY_FILE, DECLARATION, SCHEMA_VERSION, Record, kind_ok, type_ok
 from pledgectl.reader import AgencyFile
@@ -21,7 +23,7 @@ Path_ = tuple[str | int, ...]
 
 
 def walk(
-    data: dict[str, Any], spec: Record, path: Path_ = ()
+    data: dict[str, Any], spec: Record, path: Path_ = (), memo: Memo | None = None
 ) -> Iterator[tuple[str, Path_, str, dict[str, str]]]:
     """Schema problems as (code, record path, key, params).
 
@@ -29,6 +31,7 @@ def walk(
     something can still be wrong (patterns, choices, lists, sub-tables), and a
     list of flat records is first tested as a whole, field by field in C loops:
     the findings are those of the full walk, at a fraction of the cost.
+    ``memo``: the file's shared memo, so the columns read here serve the other checks.
     """
     rules = _rules(spec)
     clean = rules.clean([data], shallow=True)
@@ -73,24 +76,17 @@ def walk(
                 },
             )
         if field.type == "table" and field.record is not None:
-            yield from walk(value, field.record, (*path, field.name))
+            yield from walk(value, field.record, (*path, field.name), memo)
         elif field.type == "records" and field.record is not None:
             inner = _rules(field.record)
-            if inner.flat and inner.clean(value):
+            if inner.flat and inner.clean(value, memo=memo):
                 continue
             for index, item in enumerate(value):
-                yield from walk(item, field.record, (*path, field.name, index))
+                yield from walk(item, field.record, (*path, field.name, index), memo)
     if not clean:
         for key in data:
             if spec.get(key) is None:
                 yield "schema-extra", path, key, {"field": _dotted(path, key)}
-
-
-class _Absent:
-    """Where a table lacks a key (a value of its own: None is a value to the generic walk)."""
-
-
-_ABSENT = _Absent()
 
 
 class _Rules:
@@ -100,6 +96,9 @@ class _Rules:
         self.spec = spec
         self.names = frozenset(spec.keys)
         self.patterns = {f.name: re.compile(f.pattern) for f in spec.fields if f.pattern}
+        self.batches = {
+            f.name: batch for f in spec.fields if f.pattern and (batch := compile_batch(f.pattern))
+        }
         # what a clean table leaves to check: patterns, choices, list items, sub-tables
         self.deep = tuple(
             f
@@ -108,32 +107,49 @@ class _Rules:
         )
         self.flat = all(f.type not in ("strlist", "records", "table") for f in spec.fields)
 
-    def clean(self, tables: list[dict[str, Any]], *, shallow: bool = False) -> bool:
+    def clean(
+        self, tables: list[dict[str, Any]], *, shallow: bool = False, memo: Memo | None = None
+    ) -> bool:
         """Whether none of ``tables`` has a problem of its own.
 
         No key missing or extra, none of the wrong kind (a list's items and
         sub-tables aside) and, unless ``shallow``, no pattern or choice broken.
+        A value None stands for an absent key: TOML has no null. ``memo`` only
+        for a list that lives in the file's data (it is keyed by the list's id).
         """
-        if not set().union(*tables) <= self.names:
-            return False
+        present = 0  # keys of the spec found; fewer than all keys means an extra one
         for field in self.spec.fields:
-            values: list[Any] = list(map(dict.get, tables, repeat(field.name), repeat(_ABSENT)))
+            values = column(tables, field.name, memo)
+            if values is None:
+                return False
             kinds = set(map(type, values))
-            if _Absent in kinds:
+            absent = NoneType in kinds
+            if absent:
                 if field.required:
                     return False
-                kinds.discard(_Absent)
-                values = [v for v in values if v is not _ABSENT]
+                kinds.discard(NoneType)
+                present += len(values) - values.count(None)
+            else:
+                present += len(values)
             if not all(kind_ok(field, kind) for kind in kinds):
                 return False
-            if shallow:
+            if shallow or not (field.pattern or field.enum):
                 continue
-            pattern = self.patterns.get(field.name)
-            if pattern is not None and not all(map(pattern.fullmatch, values)):
+            if absent:
+                values = [v for v in values if v is not None]
+            if not self._patterns_hold(field.name, values):
                 return False
             if field.enum and not all(v in field.enum for v in set(values)):
                 return False
-        return True
+        return sum(map(len, tables)) == present
+
+    def _patterns_hold(self, name: str, values: list[Any]) -> bool:
+        """Whether every value (all strings) matches field ``name``'s pattern, if it has one."""
+        batch = self.batches.get(name)
+        if batch is not None:
+            return all_match(batch, values)
+        pattern = self.patterns.get(name)
+        return pattern is None or all(map(pattern.fullmatch, values))
 
 
 _RULES: dict[int, _Rules] = {}
@@ -164,7 +180,7 @@ class SchemaCheck(Check):
                 self.name, "schema-version", af, line=1, found=version, known=SCHEMA_VERSION
             )
             return
-        problems = list(walk(data, AGENCY_FILE))
+        problems = list(walk(data, AGENCY_FILE, memo=af._extra))
         _remember_declarations(af, data, problems)
         for code, path, key, params in problems:
             yield ctx.finding(

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations, records
-from pledgectl.checks._util import all_text, column, text
+from pledgectl.checks._util import text, text_column
 from pledgectl.completeness import remember
 from pledgectl.findings import Finding
+from pledgectl.identity import person_key
 from pledgectl.reader import AgencyFile
-from pledgectl.recording import person_key
 
 
 class SignatoriesCheck(Check):
@@ -23,8 +23,8 @@ class SignatoriesCheck(Check):
             path = ("declarations", index)
             ident = text(decl.get("id"))
             raw = decl.get("signatories")
-            nips = column(raw, "nip") if isinstance(raw, list) and raw else None
-            if nips is not None and all_text(nips) and len(set(nips)) == len(nips):
+            nips = text_column(raw, "nip", af._extra) if isinstance(raw, list) and raw else None
+            if nips is not None and len(set(nips)) == len(nips):
                 continue  # signed, each by a distinct NIP: nothing to report
             people = list(records(decl, "signatories"))
             if not people:
