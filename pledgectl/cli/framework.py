@@ -152,6 +152,9 @@ class PledgeGroup(TyperGroup):
     lazy = True
 
     def get_help(self, ctx: _click.Context) -> str:
+        # translated here, not at start-up: only help shows these texts, and the
+        # catalogs cost ~5 ms that ``--version`` and most runs need not pay
+        translate_tree(self)
         return localize_help(super().get_help(ctx))
 
     def list_commands(self, ctx: _click.Context) -> list[str]:
@@ -187,7 +190,6 @@ class PledgeGroup(TyperGroup):
         i18n.set_lang(i18n.detect_lang(lang))
         _globals["registry"] = found.get("registry") or None
         try:
-            translate_tree(self)
             result = super().main(
                 rest,
                 prog_name=prog_name or "pledgectl",
