@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from pledgectl.errors import PledgeError
@@ -49,11 +47,11 @@ class Institution(NamedTuple):
 
 
 class Policy(NamedTuple):
+    checks: dict[str, str]  # check -> severity; first, so it has no (shared) default
     scope: tuple[str, ...] = ("pemilu-2024",)
     required_witnesses: tuple[str, ...] = ("KPU", "Bawaslu")
     kinds: tuple[str, ...] = ("ikrar", "deklarasi", "pakta-integritas")
     nip_optional_for: tuple[str, ...] = ("NON-ASN",)
-    checks: Mapping[str, str] = MappingProxyType({})
 
 
 class Settings(NamedTuple):
@@ -204,7 +202,7 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
     raw_policy = data.get("policy", {})
     if not isinstance(raw_policy, dict):
         raise _fail(path, "policy", raw_policy)
-    defaults = Policy()
+    defaults = Policy(checks={})
     checks = raw_policy.get("checks", {})
     if not isinstance(checks, dict):
         raise _fail(path, "policy.checks", checks)
