@@ -156,3 +156,56 @@ def test_a_broken_file_does_not_stop_the_others(reg: Path) -> None:
     doc = json.loads(out)
     agencies = {f["agency"] for f in doc["findings"]}
     assert {"aaa", "dinas-b"} <= agencies and code == 1
+
+
+# -- several registries (a province over its kabupaten/kota) --------------------------------
+
+
+@pytest.fixture
+def members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """Two member registries side by side: one all complete, one with an incomplete agency."""
+    complete, partial = tmp_path / "kota-a", tmp_path / "kab-b"
+    shutil.copytree(CORPUS / "valid-two-agencies", complete)
+    shutil.copytree(CORPUS / "valid-two-agencies", partial)
+    path = partial / "agencies" / "dinas-b.toml"
+    witness = '[[declarations.witnesses]]\ninstitution = "KPU"\nname = "Ketua KPU Kota"\n\n'
+    path.write_text(path.read_text("utf-8").replace(witness, ""), "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return complete, partial
+
+
+def test_check_over_several_registries_is_one_report(members: tuple[Path, Path]) -> None:
+    code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b")
+    assert code == 1
+    assert "kab-b/agencies/dinas-b.toml:19:1: error [witnesses-missing]" in out
+    assert "kota-a/agencies" not in out  # the complete member has nothing to report
+    assert "Agencies: 4 checked, 3 complete, 1 incomplete." in out
+    code, out, _ = run("--registry", "kota-a", "check", "--format", "json", "--registry", "kab-b")
+    summary = json.loads(out)["summary"]
+    assert (summary["files"], summary["errors"]) == (4, 2)
+    code, out, _ = run("check", "--registry", "kota-a", "--registry", "kota-a")
+    assert code == 0 and "Agencies: 2 checked, 2 complete, 0 incomplete." in out
+
+
+def test_agencies_are_picked_in_whichever_registry_has_them(members: tuple[Path, Path]) -> None:
+    (members[1] / "agencies" / "dinas-b.toml").rename(members[1] / "agencies" / "dinas-c.toml")
+    code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b", "dinas-c")
+    assert "1 agency file(s) checked" in out and "kab-b/agencies/dinas-c.toml" in out
+    code, _, err = run("check", "--registry", "kota-a", "--registry", "kab-b", "dinas-z")
+    assert code == 2 and "dinas-z" in err
+
+
+def test_other_commands_refuse_several_registries(members: tuple[Path, Path]) -> None:
+    before = {p: p.read_bytes() for m in members for p in (m / "agencies").iterdir()}
+    code, out, err = run(
+        "--registry", "kota-a", "sign", "dinas-a", "ikrar-2023", "--registry", "kab-b",
+        "--nip", "198503122010011002", "--name", "Rina", "--status", "PNS",
+    )  # fmt: skip
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        "error: --registry was given 2 times; only check works over several registries",
+        "hint: give --registry once for this command",
+    ]
+    assert {p: p.read_bytes() for m in members for p in (m / "agencies").iterdir()} == before
+    code, _, err = run("--lang", "id", "report", "--registry", "kota-a", "--registry", "kab-b")
+    assert code == 2 and "hanya check yang bekerja atas beberapa registri" in err

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
@@ -210,3 +211,41 @@ def test_python_dash_m_entry_point(tmp_path: Path, cli_env: dict[str, str]) -> N
         env=cli_env,
     )
     assert result.returncode == 0 and result.stdout.startswith("pledgectl ")
+
+
+def test_a_province_checks_its_members_gathered_as_git_submodules(
+    tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    """Each kota keeps its own repository; the province adds them as submodules and
+    checks them in one run, as the README's scaling note describes."""
+    git_env = dict(cli_env, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid")
+    git_env.update(GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+
+    def git(cwd: Path, *args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "protocol.file.allow=always", *args],
+            cwd=cwd, env=git_env, check=True, capture_output=True,
+        )  # fmt: skip
+
+    for member, example in (("kota-a", True), ("kab-b", False)):
+        run(["init", member, *(["--example"] if example else [])], tmp_path, cli_env)
+        git(tmp_path / member, "init", "-q")
+        git(tmp_path / member, "add", "-A")
+        git(tmp_path / member, "commit", "-qm", "registry")
+    province = tmp_path / "province"
+    province.mkdir()
+    git(province, "init", "-q")
+    for member in ("kota-a", "kab-b"):
+        git(province, "submodule", "add", "-q", str(tmp_path / member), member)
+    git(province, "commit", "-qm", "members")
+
+    both = ["check", "--registry", "kota-a", "--registry", "kab-b", "--format", "json"]
+    result = run(both, province, cli_env, check=False)
+    assert result.returncode == 1  # the demo member has incomplete agencies
+    summary = json.loads(result.stdout)["summary"]
+    alone = run(["check", "--registry", "kota-a", "--format", "json"], province, cli_env, False)
+    assert summary == json.loads(alone.stdout)["summary"]  # kab-b is empty
+    refused = run(
+        ["report", "--registry", "kota-a", "--registry", "kab-b"], province, cli_env, False
+    )
+    assert refused.returncode == 2 and "only check works over several registries" in refused.stderr

@@ -299,6 +299,33 @@ def run_checks(
     return CheckRun(findings, len(paths), names)
 
 
+def run_checks_over(
+    registries: list[Registry],
+    agencies: Iterable[str] | None = None,
+    only: Iterable[str] | None = None,
+    today: dt.date | None = None,
+) -> CheckRun:
+    """Check several registries as one run: each by its own settings, in the order given.
+
+    For a province or the nation, where each kabupaten/kota keeps its own
+    registry (gathered by git submodules or remotes). ``agencies`` picks files in
+    whichever registry has them. Checks that compare agencies compare them
+    within each registry: the registries are separate namespaces.
+    """
+    wanted = list(agencies) if agencies else None
+    findings: list[Finding] = []
+    files = 0
+    names = check_names(only)
+    for registry in registries:
+        mine = [a for a in wanted if registry.agency_path_exists(a)] if wanted else None
+        if wanted and not mine:
+            continue
+        run = run_checks(registry, mine, only, today)
+        findings.extend(run.findings)
+        files += run.files
+    return CheckRun(findings, files, names)
+
+
 def _run_direct(ctx: Context, checks: list[Check], paths: list[Path]) -> list[Finding]:
     from pledgectl.reader import read_agency
 

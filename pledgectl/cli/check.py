@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from pledgectl.cli.common import open_registry
+from pledgectl.cli.common import open_registries, open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say
 
@@ -34,27 +34,29 @@ def check(
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
     from pledgectl import render
-    from pledgectl.checks import CHECK_NAMES, run_checks
+    from pledgectl.checks import CHECK_NAMES, run_checks_over
     from pledgectl.privacy import redact_text
 
     choose(fmt, CHECK_FORMATS, "--format")
     choose(fail_on, ("error", "warning"), "--fail-on")
     for name in only or []:
         choose(name, CHECK_NAMES, "--only")
-    registry = open_registry()
+    registries = open_registries()
     for agency in agencies or []:
-        if not registry.agency_path_exists(agency):  # also refuses a malformed id
+        if not any(r.agency_path_exists(agency) for r in registries):  # refuses a malformed id
             from pledgectl.errors import UsageFailure
 
             raise UsageFailure("value.unknown-agency", agency=agency)
-    result = run_checks(registry, agencies or None, only or None)
-    assessed = "coverage" in result.checks and registry.settings.severity("coverage") != "off"
+    result = run_checks_over(registries, agencies or None, only or None)
+    assessed = "coverage" in result.checks and all(
+        r.settings.severity("coverage") != "off" for r in registries
+    )
     if fmt == "json":
         text = render.render_json(result, assessed)
     elif fmt == "github":
         text = render.render_github(result, assessed)
     elif fmt == "junit":
-        checked = agencies or registry.agency_ids()
+        checked = agencies or [a for r in registries for a in r.agency_ids()]
         text = render.render_junit(result, checked, fail_on, assessed)
     else:
         text = render.render_text(result, assessed)

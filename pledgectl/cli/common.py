@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgectl.cli.framework import global_registry
+from pledgectl.cli.framework import global_registries, global_registry
 from pledgectl.cli.output import warn
 
 if TYPE_CHECKING:
@@ -19,6 +20,21 @@ def open_registry() -> Registry:
     registry = discover(global_registry())
     _ = registry.settings
     return registry
+
+
+def open_registries() -> list[Registry]:
+    """Every registry given with ``--registry`` (or the one discovered), each once, loaded."""
+    from pledgectl.registry import discover
+
+    given = global_registries()
+    if len(given) <= 1:
+        return [open_registry()]
+    registries: dict[Path, Registry] = {}
+    for path in given:
+        registry = discover(path)
+        _ = registry.settings
+        registries.setdefault(registry.root.resolve(), registry)  # named twice: checked once
+    return list(registries.values())
 
 
 def show_warnings(warnings: Iterable[tuple[str, dict[str, str]]]) -> None:

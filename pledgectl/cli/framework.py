@@ -31,17 +31,32 @@ EXIT_INTERRUPTED = 130
 
 # Options every command accepts wherever they stand on the line.
 GLOBAL_OPTIONS = ("--lang", "--registry")
-_globals: dict[str, str | None] = {"registry": None}
+_globals: dict[str, list[str]] = {"registries": []}
 
 
 def global_registry() -> str | None:
-    return _globals["registry"]
+    """The registry given with ``--registry`` (None: discover it); given twice is refused."""
+    given = _globals["registries"]
+    if len(given) > 1:
+        from pledgectl.errors import UsageFailure
+
+        raise UsageFailure("cli.one-registry", count=len(given))
+    return given[0] if given else None
 
 
-def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, str]]:
-    """Pull ``--lang`` and ``--registry`` out of ``args`` wherever they stand (before ``--``)."""
+def global_registries() -> list[str]:
+    """Every registry given with ``--registry``, in order: ``check`` takes several."""
+    return list(_globals["registries"])
+
+
+def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, list[str]]]:
+    """Pull ``--lang`` and ``--registry`` out of ``args`` wherever they stand (before ``--``).
+
+    Each option's values in order: a repeated ``--lang`` counts once (the last),
+    a repeated ``--registry`` names several registries.
+    """
     rest: list[str] = []
-    found: dict[str, str] = {}
+    found: dict[str, list[str]] = {}
     i = 0
     args = list(args)
     while i < len(args):
@@ -52,12 +67,13 @@ def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, str]]:
         name, eq, val = arg.partition("=")
         if name in GLOBAL_OPTIONS:
             if eq:
-                found[name[2:]] = val
+                value = val
             elif i + 1 < len(args):
-                found[name[2:]] = args[i + 1]
+                value = args[i + 1]
                 i += 1
             else:
-                found[name[2:]] = ""
+                value = ""
+            found.setdefault(name[2:], []).append(value)
             i += 1
             continue
         rest.append(arg)
@@ -181,14 +197,14 @@ class PledgeGroup(TyperGroup):
     ) -> Any:
         raw = list(sys.argv[1:] if args is None else args)
         rest, found = extract_globals(raw)
-        lang = found.get("lang")
+        lang = found["lang"][-1] if "lang" in found else None
         if lang is not None and lang not in i18n.LANGS:
             i18n.set_lang(i18n.detect_lang())
             code = report(PledgeError("cli.bad-lang", value=lang), usage=True)
             _exit(code, standalone_mode)
             return code
         i18n.set_lang(i18n.detect_lang(lang))
-        _globals["registry"] = found.get("registry") or None
+        _globals["registries"] = [path for path in found.get("registry", []) if path]
         try:
             result = super().main(
                 rest,

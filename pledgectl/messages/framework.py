@@ -13,6 +13,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--lang {value!r} is not one of en, id",
         "--lang {value!r} bukan salah satu dari en, id",
     ),
+    "cli.one-registry": (
+        "--registry was given {count} times; only check works over several registries",
+        "--registry diberikan {count} kali; hanya check yang bekerja atas beberapa registri",
+    ),
+    "cli.one-registry.hint": (
+        "give --registry once for this command",
+        "berikan --registry sekali saja untuk perintah ini",
+    ),
     "cli.bad-lang.hint": ("use --lang en or --lang id", "gunakan --lang en atau --lang id"),
     "cli.output-failed.hint": (
         "check that the folder exists and is writable",
@@ -70,8 +78,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Registri ikrar netralitas ASN yang disimpan sebagai berkas TOML di git: catat deklarasi, saksi, dan penanda tangan, lalu periksa kelengkapannya.",
     ),
     "help.opt.registry": (
-        "registry folder (default: found from the current folder)",
-        "folder registri (bawaan: dicari dari folder saat ini)",
+        "registry folder (default: found from the current folder); check takes it several times",
+        "folder registri (bawaan: dicari dari folder saat ini); check menerimanya berulang kali",
     ),
     "help.opt.lang": (
         "language of messages: en or id (default from LANG)",
