@@ -9,6 +9,7 @@ agency files, re-read only for the lines a finding points at).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -142,7 +143,7 @@ def render_text(run: CheckRun, assessed: bool | None = None) -> str:
     """Findings grouped by agency, each in the hledger manner, then the summary."""
     lines = _Lines()
     out: list[str] = []
-    for agency, findings in _by_agency(run.findings):
+    for agency, findings in _by_agency(run.findings, run.registries > 1):
         errors = sum(1 for f in findings if f.severity == "error")
         warnings = len(findings) - errors
         if out:
@@ -165,10 +166,21 @@ def render_text(run: CheckRun, assessed: bool | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def _by_agency(findings: Iterable[Finding]) -> list[tuple[str, list[Finding]]]:
+def agency_label(agency: str, file: str | None, by_registry: bool) -> str:
+    """An agency as reports head it: its id, and which registry when a run spans several.
+
+    ``file`` is the finding's path as shown, ``<registry>/agencies/<id>.toml``.
+    """
+    if not by_registry or not file:
+        return agency
+    return f"{agency} ({os.path.dirname(os.path.dirname(file)) or '.'})"
+
+
+def _by_agency(findings: Iterable[Finding], by_registry: bool) -> list[tuple[str, list[Finding]]]:
     groups: dict[str, list[Finding]] = {}
     for finding in findings:
-        groups.setdefault(finding.agency or "?", []).append(finding)
+        label = agency_label(finding.agency or "?", finding.file, by_registry)
+        groups.setdefault(label, []).append(finding)
     return list(groups.items())
 
 
@@ -301,7 +313,7 @@ def render_junit(
     import xml.etree.ElementTree as ET
 
     threshold = SEVERITY_RANK[fail_on]
-    grouped = dict(_by_agency(run.findings))
+    grouped = dict(_by_agency(run.findings, run.registries > 1))
     names = list(dict.fromkeys([*agencies, *grouped]))
     root = ET.Element("testsuites", name="pledgectl check")
     total_tests = total_failures = 0

@@ -209,3 +209,18 @@ def test_other_commands_refuse_several_registries(members: tuple[Path, Path]) ->
     assert {p: p.read_bytes() for m in members for p in (m / "agencies").iterdir()} == before
     code, _, err = run("--lang", "id", "report", "--registry", "kota-a", "--registry", "kab-b")
     assert code == 2 and "hanya check yang bekerja atas beberapa registri" in err
+
+
+def test_same_agency_id_in_two_registries_is_two_agencies(members: tuple[Path, Path]) -> None:
+    shutil.copy(members[1] / "agencies" / "dinas-b.toml", members[0] / "agencies" / "dinas-b.toml")
+    code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b")
+    headings = [line for line in out.splitlines() if line.startswith("== ")]
+    assert headings == [
+        "== dinas-b (kota-a): 2 error(s), 0 warning(s)",
+        "== dinas-b (kab-b): 2 error(s), 0 warning(s)",
+    ]
+    assert code == 1 and "Agencies: 4 checked, 2 complete, 2 incomplete." in out
+    code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b", "-f", "junit")
+    assert code == 1
+    suites = [s.get("name") for s in ET.fromstring(out).iter("testsuite")]
+    assert suites == ["dinas-a (kota-a)", "dinas-b (kota-a)", "dinas-a (kab-b)", "dinas-b (kab-b)"]

@@ -199,12 +199,19 @@ def records(decl: dict[str, Any], name: str) -> Iterator[tuple[int, dict[str, An
 
 
 class CheckRun:
-    """A check's result: the findings, how many files were read, which checks ran."""
+    """A check's result: the findings, how many files were read, which checks ran.
 
-    def __init__(self, findings: list[Finding], files: int, checks: list[str]) -> None:
+    ``registries``: how many registries the run spans (reports then say which
+    registry an agency is in, since two registries may use the same agency id).
+    """
+
+    def __init__(
+        self, findings: list[Finding], files: int, checks: list[str], registries: int = 1
+    ) -> None:
         self.findings = findings
         self.files = files
         self.checks = checks
+        self.registries = registries
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -323,7 +330,7 @@ def run_checks_over(
         run = run_checks(registry, mine, only, today)
         findings.extend(run.findings)
         files += run.files
-    return CheckRun(findings, files, names)
+    return CheckRun(findings, files, names, len(registries))
 
 
 def _run_direct(ctx: Context, checks: list[Check], paths: list[Path]) -> list[Finding]:

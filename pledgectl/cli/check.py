@@ -1,13 +1,16 @@
 """Auditing commands: check and fmt."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pledgectl.cli.common import open_registries, open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say
+
+if TYPE_CHECKING:
+    from pledgectl.registry import Registry
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -56,12 +59,25 @@ def check(
     elif fmt == "github":
         text = render.render_github(result, assessed)
     elif fmt == "junit":
-        checked = agencies or [a for r in registries for a in r.agency_ids()]
-        text = render.render_junit(result, checked, fail_on, assessed)
+        text = render.render_junit(result, _checked(registries, agencies), fail_on, assessed)
     else:
         text = render.render_text(result, assessed)
     emit(redact_text(text) if redact else text, output)
     raise typer.Exit(1 if result.fails(fail_on) else 0)
+
+
+def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[str]:
+    """The agencies a run covered, labelled as reports head them (see ``agency_label``)."""
+    from pledgectl.checks import Context
+    from pledgectl.render import agency_label
+
+    labels = []
+    for registry in registries:
+        ctx = Context(registry, registry.settings)
+        for agency, path in zip(registry.agency_ids(), registry.agency_paths(), strict=True):
+            if not agencies or agency in agencies:
+                labels.append(agency_label(agency, ctx.display_path(path), len(registries) > 1))
+    return labels
 
 
 @app.command(cls=PledgeCommand, help="help.fmt")
