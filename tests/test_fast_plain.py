@@ -207,3 +207,86 @@ def test_a_check_reading_outside_the_skeleton_runs_the_plain_way(
     for jobs in (1, 2):
         got = run_checks(Registry(root), today=TODAY, use_cache=True, jobs=jobs).findings
         assert got == reference
+
+
+# -- whole lists cleared at once against record by record ----------------------------------
+
+
+def _record_by_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Turn off every list-clearing path: ``column`` says "not all tables", so each
+    check (schema, nip, signatories, dates, duplicates, completeness) goes record by record."""
+    from pledgectl.checks import _util, dates, schema
+    from pledgectl.checks import nip as nip_check
+
+    def no_column(records: object, key: str, memo: object = None) -> None:
+        return None
+
+    for module in (_util, schema, dates, nip_check):
+        monkeypatch.setattr(module, "column", no_column)
+
+
+def test_lists_cleared_at_once_give_the_record_by_record_findings(
+    corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = {root: plain(root) for root in corpus}
+    assert any(fast.values())
+    _record_by_record(monkeypatch)
+    for root in corpus:
+        assert plain(root) == fast[root], root
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_same_findings_on_mutated_lists(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Signatory lists with a few records broken in random ways: the list paths must
+    find exactly what the record-by-record paths find."""
+    import copy
+    import random
+
+    from pledgectl.checks import Context, load_checks
+    from pledgectl.reader import AgencyFile, read_agency
+
+    rnd = random.Random(seed)
+    bad_values: list[object] = [
+        None, 7, "", "x", "1985031220100110021", "198503122010011000", "198513122010011002",
+        "１９８５０３１２２０１００１１００２", "PPPK", dt.date(2099, 1, 1), dt.date(2001, 1, 1),
+        [], {}, "198503122010011002\n198503122010011002", "Nama Lain",
+    ]  # fmt: skip
+    registry = Registry(CORPUS / "valid-two-agencies")
+    original = read_agency(registry.agency_path("dinas-a"))
+    assert original.data is not None
+
+    def mutated() -> dict[str, object]:
+        data = copy.deepcopy(original.data)
+        people = data["declarations"][0]["signatories"]
+        template = people[0]  # 60 distinct valid people: long enough for the list paths
+        people[:] = [
+            {**template, "nip": template["nip"][:15] + f"{k:03d}", "name": f"Orang {k}"}
+            for k in range(1, 61)
+        ]
+        for _ in range(rnd.randint(0, 4)):
+            person = rnd.choice(people)
+            key = rnd.choice(["nip", "name", "status", "signed", "position", "extra"])
+            if rnd.random() < 0.2:
+                person.pop(key, None)
+            else:
+                person[key] = rnd.choice(bad_values)
+        if rnd.random() < 0.1:
+            people.append(rnd.choice(bad_values))
+        return data
+
+    data = mutated()
+
+    def findings() -> list[Finding]:
+        ctx = Context(registry, registry.settings, TODAY)
+        af = AgencyFile(original.path, original.text, data)
+        out: list[Finding] = []
+        checks = load_checks()
+        for check in checks:
+            out += [f for f in check.check_file(af, ctx) if f is not None]
+        for check in checks:
+            out += [f for f in check.finish(ctx) if f is not None]
+        return out
+
+    fast = findings()
+    _record_by_record(monkeypatch)
+    assert findings() == fast
