@@ -14,7 +14,8 @@ them more than checking a hundred agencies.
 
 An entry is used only when everything it depends on is unchanged: the file's
 identity (name, size, ``mtime_ns``, inode), the bytes of ``pledgectl.toml``
-(``Settings.fingerprint``), ``pledgectl.__version__``, the set of checks run,
+(``Settings.fingerprint``), the tool (``pledgectl.__version__`` and the size
+and ``mtime_ns`` of each of its modules: :func:`tool_identity`), the set of checks run,
 the date (some rules look at today), the language and the Python version. A
 file written within :data:`RACY_SECONDS` of its entry could have been edited
 again within the same timestamp tick, so such an entry also carries the
@@ -66,6 +67,34 @@ def content_hash(raw: bytes) -> str:
 def is_racy(mtime_ns: int, now: float | None = None) -> bool:
     """Whether a file's mtime is too recent to tell a later same-size edit apart."""
     return mtime_ns >= int(((now if now is not None else time.time()) - RACY_SECONDS) * 1e9)
+
+
+def tool_identity(package_dir: Path | None = None) -> list[Any]:
+    """The version and the identity of the code that computes results.
+
+    Reinstalling changed code under the same version number (``pip install .``
+    of a newer checkout, an editable install being worked on) must not reuse
+    what the old code found, so each module's size and ``mtime_ns`` count too:
+    ~80 ``stat`` calls, well under a millisecond.
+    """
+    import pledgectl
+
+    root = package_dir or Path(pledgectl.__file__).parent
+    found: list[Any] = [pledgectl.__version__]
+    pending = [str(root)]
+    while pending:
+        folder = pending.pop()
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                st = entry.stat()
+                found.append([entry.path, st.st_size, st.st_mtime_ns])
+            elif entry.name != "__pycache__" and entry.is_dir():
+                pending.append(entry.path)
+    return found
 
 
 def _dump(obj: Any) -> bytes:

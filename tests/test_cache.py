@@ -240,6 +240,40 @@ def test_tool_version_invalidates(registry: Registry, monkeypatch: pytest.Monkey
     assert got == fresh(registry)
 
 
+def test_changed_code_under_the_same_version_invalidates(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reinstall of newer code that kept the version number: results are computed again."""
+    age(registry)
+    cached(registry)
+    poison(registry)
+    real = cache_mod.tool_identity()
+    monkeypatch.setattr(cache_mod, "tool_identity", lambda: [*real, ["checks/nip.py", 1, 2]])
+    got = cached(registry)
+    assert FAKE not in codes(got)
+    assert got == fresh(registry)
+
+
+def test_tool_identity_follows_each_module(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "checks" / "__pycache__").mkdir(parents=True)
+    (package / "a.py").write_text("x = 1\n")
+    (package / "checks" / "b.py").write_text("y = 2\n")
+    (package / "checks" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"compiled")
+    before = cache_mod.tool_identity(package)
+    assert [row[0] for row in before[1:]] == [
+        str(package / "a.py"),
+        str(package / "checks" / "b.py"),
+    ]
+    assert cache_mod.tool_identity(package) == before
+    os.utime(package / "checks" / "b.py", ns=(1, 1))
+    assert cache_mod.tool_identity(package) != before
+    (package / "checks" / "__pycache__" / "b.cpython-311.pyc").write_bytes(b"recompiled")
+    after = cache_mod.tool_identity(package)
+    (package / "a.py").write_text("x = 10\n")  # one byte longer
+    assert cache_mod.tool_identity(package) != after
+
+
 def test_other_check_set_invalidates(registry: Registry) -> None:
     age(registry)
     cached(registry)

@@ -704,19 +704,20 @@ def _run_split(
 ) -> list[Finding]:
     import os
 
-    import pledgectl
     from pledgectl import i18n
-    from pledgectl.cache import ResultCache, identity, is_racy
+    from pledgectl.cache import ResultCache, identity, is_racy, tool_identity
     from pledgectl.errors import PledgeError
 
-    base_key = (
-        pledgectl.__version__,
-        ctx.settings.fingerprint,
-        sorted(names),
-        ctx.today.isoformat(),
-        i18n.get_lang(),
-    )
-    cache = ResultCache.for_registry(ctx.registry.root, base_key) if caching else None
+    cache = None
+    if caching:  # what every cached result depends on besides its own file
+        base_key = (
+            tool_identity(),
+            ctx.settings.fingerprint,
+            sorted(names),
+            ctx.today.isoformat(),
+            i18n.get_lang(),
+        )
+        cache = ResultCache.for_registry(ctx.registry.root, base_key)
 
     # identities now; a file that vanished is left to fail as the direct path fails
     idents: list[tuple[int, int, int] | None] = []
