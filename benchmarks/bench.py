@@ -9,9 +9,10 @@ writer (``pledgectl.canonical.dumps_agency``; appends by ``pledgectl sign``),
 with valid data: unique valid PNS NIPs, KPU and Bawaslu witnesses, every
 checklist commitment. Every command is run through the installed ``pledgectl``
 (the real path a user takes), each measured against its reference in the same
-run. Timings are wall-clock: (a) and (b) are the median of 5 rounds' own ratios (each
-round times the parse, then the checks), start-up ratios medians of 7 interleaved runs;
-the machine is printed with them.
+run. Timings are wall-clock. Every ratio is the median of its pairs' own ratios, each
+pair timed back to back: 7 rounds for (a) and (b) (the parse, then the checks), 15 pairs
+for (c) and (d). A machine that speeds up or slows down between pairs then moves both
+sides of each ratio together. The machine is printed with them.
 """
 
 from __future__ import annotations
@@ -278,9 +279,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, under a minute")
     ap.add_argument("--keep", action="store_true", help="keep the generated registries")
-    ap.add_argument("--runs", type=int, default=7, help="runs for start-up medians (>= 7)")
+    ap.add_argument("--runs", type=int, default=15, help="pairs for start-up ratios (>= 7)")
     ap.add_argument(
-        "--rounds", type=int, default=5, help="rounds for (a) and (b), median ratio (>= 3)"
+        "--rounds", type=int, default=7, help="rounds for (a) and (b), median ratio (>= 3)"
     )
     args = ap.parse_args(argv)
 
@@ -362,7 +363,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         table.add(
             "(c) --version / import typer",
             f"{version * 1000:.0f}ms / {typer_t * 1000:.0f}ms",
-            version / typer_t,
+            med(v / t for v, t in zip(versions, typers, strict=True)),
             1.3,
         )
 
@@ -394,7 +395,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         table.add(
             f"(d) sign ({sign_size:,} signatories) / --version",
             f"{sign * 1000:.0f}ms / {version2 * 1000:.0f}ms",
-            sign / version2,
+            med(s / v for s, v in zip(signs, versions2, strict=True)),
             1.5,
         )
 
