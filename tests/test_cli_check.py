@@ -167,11 +167,19 @@ def members(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path
     complete, partial = tmp_path / "kota-a", tmp_path / "kab-b"
     shutil.copytree(CORPUS / "valid-two-agencies", complete)
     shutil.copytree(CORPUS / "valid-two-agencies", partial)
+    for path in (partial / "agencies").iterdir():  # other people: other sequence numbers
+        text = path.read_text("utf-8")
+        for nip_ in OWN_NIPS:
+            text = text.replace(nip_, nip_[:-2] + "1" + nip_[-1])
+        path.write_text(text, "utf-8")
     path = partial / "agencies" / "dinas-b.toml"
     witness = '[[declarations.witnesses]]\ninstitution = "KPU"\nname = "Ketua KPU Kota"\n\n'
     path.write_text(path.read_text("utf-8").replace(witness, ""), "utf-8")
     monkeypatch.chdir(tmp_path)
     return complete, partial
+
+
+OWN_NIPS = ("198503122010011002", "199001012015032001", "198707152012031003", "199205202019022002")
 
 
 def test_check_over_several_registries_is_one_report(members: tuple[Path, Path]) -> None:
@@ -215,12 +223,56 @@ def test_same_agency_id_in_two_registries_is_two_agencies(members: tuple[Path, P
     shutil.copy(members[1] / "agencies" / "dinas-b.toml", members[0] / "agencies" / "dinas-b.toml")
     code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b")
     headings = [line for line in out.splitlines() if line.startswith("== ")]
-    assert headings == [
-        "== dinas-b (kota-a): 2 error(s), 0 warning(s)",
-        "== dinas-b (kab-b): 2 error(s), 0 warning(s)",
+    assert headings == [  # the same people on both registries' rosters: warned on both
+        "== dinas-b (kota-a): 2 error(s), 2 warning(s)",
+        "== dinas-b (kab-b): 2 error(s), 2 warning(s)",
     ]
     assert code == 1 and "Agencies: 4 checked, 2 complete, 2 incomplete." in out
     code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b", "-f", "junit")
     assert code == 1
     suites = [s.get("name") for s in ET.fromstring(out).iter("testsuite")]
     assert suites == ["dinas-a (kota-a)", "dinas-b (kota-a)", "dinas-a (kab-b)", "dinas-b (kab-b)"]
+
+
+def test_people_are_compared_across_registries(
+    members: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Andi (kota-a, dinas-a) is also on kab-b's dinas-b roster; Siti's NIP signs in kab-b
+    under another name. Each is reported on both sides, naming the other registry."""
+    path = members[1] / "agencies" / "dinas-b.toml"
+    text = path.read_text("utf-8")
+    andi = '[[roster]]\nnip = "198503122010011002"\nname = "Andi Pratama"\nstatus = "PNS"\n\n'
+    text = text.replace("[[roster]]\n", andi + "[[roster]]\n", 1)
+    head, _, tail = text.rpartition('nip = "199205202019022012"\nname = "')  # a signatory
+    path.write_text(head + 'nip = "199001012015032001"\nname = "X' + tail, "utf-8")
+    code, out, _ = run(
+        "check", "--registry", "kota-a", "--registry", "kab-b", "--only", "duplicates"
+    )
+    assert code == 0  # duplicates warn
+    found = [line for line in out.splitlines() if "[duplicates-" in line]
+    assert found == [
+        "kota-a/agencies/dinas-a.toml:8:1: warning [duplicates-roster]",
+        "kota-a/agencies/dinas-a.toml:13:1: warning [duplicates-name]",
+        "kab-b/agencies/dinas-b.toml:9:1: warning [duplicates-roster]",
+        "kab-b/agencies/dinas-b.toml:42:1: warning [duplicates-name]",
+    ]
+    assert "is also on the roster of dinas-b (kab-b)" in out
+    assert "is also on the roster of dinas-a (kota-a)" in out
+    assert "as 'XDewi Lestari' at kab-b/agencies/dinas-b.toml:42" in out
+    # each registry alone has none of them
+    assert "[duplicates-" not in run("check", "--registry", "kab-b", "--only", "duplicates")[1]
+    # the cache's path (keys kept per file, then read back) says the same, cold and warm
+    monkeypatch.delenv("PLEDGECTL_NO_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for _ in ("cold", "warm"):
+        again = run("check", "--registry", "kota-a", "--registry", "kab-b", "--only", "duplicates")
+        assert again[1] == out
+
+
+def test_duplicates_inside_one_registry_are_reported_once(
+    members: tuple[Path, Path], tmp_path: Path
+) -> None:
+    shutil.copytree(CORPUS / "duplicates-roster", tmp_path / "kab-c")
+    _, alone, _ = run("check", "--registry", "kab-c", "--only", "duplicates")
+    _, both, _ = run("check", "--registry", "kab-b", "--registry", "kab-c", "--only", "duplicates")
+    assert alone.count("[duplicates-roster]") == both.count("[duplicates-roster]") == 2

@@ -278,12 +278,15 @@ def run_checks(
     *,
     jobs: int | None = None,
     use_cache: bool | None = None,
+    keys: dict[str, list[tuple[str, Any]]] | None = None,
 ) -> CheckRun:
     """Check the registry (or some agencies), streaming one file at a time.
 
     ``jobs``: worker processes (None: one per core, used when more than
     :data:`PARALLEL_MIN_FILES` files need checking; 1: none; ``PLEDGECTL_JOBS``
     sets the default). ``use_cache``: None follows ``PLEDGECTL_NO_CACHE``.
+    ``keys``: filled with the cross-file checks' per-file keys, by check name,
+    for :func:`run_checks_over` to compare registries.
     """
     import os
 
@@ -299,9 +302,9 @@ def run_checks(
         jobs = max(1, int(os.environ["PLEDGECTL_JOBS"]))
     caching = cache_mod.enabled() if use_cache is None else use_cache
     if not caching and (jobs == 1 or (jobs is None and len(paths) <= PARALLEL_MIN_FILES)):
-        findings = _run_direct(ctx, load_checks(names), paths)
+        findings = _run_direct(ctx, load_checks(names), paths, keys)
     else:
-        findings = _run_split(ctx, names, paths, jobs, caching)
+        findings = _run_split(ctx, names, paths, jobs, caching, keys)
     findings.sort(key=Finding.sort_key)
     return CheckRun(findings, len(paths), names)
 
@@ -316,24 +319,44 @@ def run_checks_over(
 
     For a province or the nation, where each kabupaten/kota keeps its own
     registry (gathered by git submodules or remotes). ``agencies`` picks files in
-    whichever registry has them. Checks that compare agencies compare them
-    within each registry: the registries are separate namespaces.
+    whichever registry has them. Agency ids are each registry's own (two may
+    use the same one); ``duplicates`` also compares people across registries.
     """
     wanted = list(agencies) if agencies else None
-    findings: list[Finding] = []
+    per_member: list[list[Finding]] = []  # findings in registry order, each sorted
     files = 0
     names = check_names(only)
+    across = len(registries) > 1 and "duplicates" in names
+    members: list[tuple[Context, list[tuple[str, Any]]]] = []
     for registry in registries:
         mine = [a for a in wanted if registry.agency_path_exists(a)] if wanted else None
         if wanted and not mine:
             continue
-        run = run_checks(registry, mine, only, today)
-        findings.extend(run.findings)
+        keys: dict[str, list[tuple[str, Any]]] | None = {} if across else None
+        run = run_checks(registry, mine, only, today, keys=keys)
+        per_member.append(run.findings)
         files += run.files
+        if keys is not None:
+            members.append(
+                (Context(registry, registry.settings, today), keys.get("duplicates", []))
+            )
+    if len(members) > 1:
+        from pledgectl.checks.duplicates import across_registries
+
+        for index, finding in across_registries(members):
+            per_member[index].append(finding)
+        for found in per_member:
+            found.sort(key=Finding.sort_key)
+    findings = [f for found in per_member for f in found]
     return CheckRun(findings, files, names, len(registries))
 
 
-def _run_direct(ctx: Context, checks: list[Check], paths: list[Path]) -> list[Finding]:
+def _run_direct(
+    ctx: Context,
+    checks: list[Check],
+    paths: list[Path],
+    keys: dict[str, list[tuple[str, Any]]] | None = None,
+) -> list[Finding]:
     from pledgectl.reader import read_agency
 
     findings: list[Finding] = []
@@ -341,6 +364,8 @@ def _run_direct(ctx: Context, checks: list[Check], paths: list[Path]) -> list[Fi
         af = read_agency(path)
         for check in checks:
             findings.extend(f for f in check.check_file(af, ctx) if f is not None)
+    if keys is not None:
+        keys.update({c.name: list(c.keys) for c in checks if isinstance(c, KeyedCheck)})
     for check in checks:
         findings.extend(f for f in check.finish(ctx) if f is not None)
     return findings
@@ -700,7 +725,12 @@ def _computed(
 
 
 def _run_split(
-    ctx: Context, names: list[str], paths: list[Path], jobs: int | None, caching: bool
+    ctx: Context,
+    names: list[str],
+    paths: list[Path],
+    jobs: int | None,
+    caching: bool,
+    sink: dict[str, list[tuple[str, Any]]] | None = None,
 ) -> list[Finding]:
     import os
 
@@ -732,7 +762,7 @@ def _run_split(
         [[str(p), *(i or [])] for p, i in zip(paths, idents, strict=True)],
     ]
     settled = cache is not None and all(i is not None and not is_racy(i[1]) for i in idents)
-    if cache is not None and settled:
+    if cache is not None and settled and sink is None:  # the memo keeps findings, not keys
         memo = cache.load_memo(memo_key)
         if memo is not None:
             try:
@@ -808,6 +838,8 @@ def _run_split(
         findings.extend(f for f in finish_from(keys[check.name], ctx) if f is not None)
     if fallback:
         findings.extend(_run_direct(ctx, [type(c)() for c in fallback], paths))
+    if sink is not None:
+        sink.update(keys)
     if cache is not None:
         cache.save(paths)
         if settled:

@@ -141,21 +141,67 @@ class DuplicatesCheck(KeyedCheck):
                 again.add(index)
         del first
         if suspects:
-            files = [keys[i][0] for i in sorted(again)]
+            files = [(keys[i][0], 0) for i in sorted(again)]
             yield from _at_lines(self.name, _compare(files, suspects), ctx)
 
 
-def _compare(files: list[str], suspects: set[NipKey]) -> list[Wanted]:
-    """The duplicates among ``suspects``, comparing every occurrence in file order."""
+def across_registries(
+    members: list[tuple[Context, list[tuple[str, Keys]]]],
+) -> list[tuple[int, Finding]]:
+    """Duplicates whose two sides lie in different registries checked together.
+
+    ``members``: each registry's context and its files' keys, as its own run
+    collected them (that run reported the duplicates inside it). Found here:
+    one NIP under two names in two registries, or on two registries' rosters,
+    each finding with the index of the registry it is in. The first
+    registry's policy sets the severity (or turns this off).
+    """
+    ctx = members[0][0]
+    if ctx.settings.policy.checks.get(DuplicatesCheck.name) == "off":
+        return []
+    first: dict[NipKey, int] = {}  # NIP -> the first registry naming it
+    suspects: set[NipKey] = set()
+    for index, (_ctx, keys) in enumerate(members):
+        mine: set[NipKey] = set()
+        for _file, file_keys_ in keys:
+            mine.update(_unpack(file_keys_)[0])
+        if first.keys().isdisjoint(mine):
+            first.update(dict.fromkeys(mine, index))
+        else:
+            suspects.update(n for n in mine if first.setdefault(n, index) != index)
+    del first
+    if not suspects:
+        return []
+    files = [
+        (file, index)
+        for index, (_ctx, keys) in enumerate(members)
+        for file, file_keys_ in keys
+        if not suspects.isdisjoint(_unpack(file_keys_)[0])
+    ]
+    labels = [c.display_path(c.registry.root) for c, _keys in members]
+    member_of = {ctx.display_path(Path(file)): index for file, index in files}
+    found = _at_lines(DuplicatesCheck.name, _compare(files, suspects, labels), ctx)
+    return [(member_of.get(f.file or "", 0), f) for f in found]
+
+
+def _compare(
+    files: list[tuple[str, int]], suspects: set[NipKey], labels: list[str] | None = None
+) -> list[Wanted]:
+    """The duplicates among ``suspects``, comparing every occurrence in file order.
+
+    ``files``: (file, registry index). With ``labels`` (one per registry) only
+    pairs across registries count, and an agency is named with its registry.
+    """
     from pledgectl.errors import PledgeError
     from pledgectl.reader import read_agency
 
-    # nip -> (name, file, agency, path, declaration) where it was first seen
-    names: dict[str, tuple[str, str, str, list[Any], str | None]] = {}
-    rosters: dict[str, tuple[str, str, list[Any]]] = {}  # nip -> (file, agency, path)
+    # nip -> (name, file, agency, path, declaration, registry) where it was first seen
+    names: dict[str, tuple[str, str, str, list[Any], str | None, int]] = {}
+    # nip -> (file, agency, path, registry) of its first roster entry
+    rosters: dict[str, tuple[str, str, list[Any], int]] = {}
     reported: set[tuple[str, str]] = set()
     wanted: list[Wanted] = []
-    for file in files:
+    for file, member in files:
         try:
             af = read_agency(Path(file))
         except PledgeError:  # gone meanwhile: nothing left to compare
@@ -167,8 +213,12 @@ def _compare(files: list[str], suspects: set[NipKey]) -> list[Wanted]:
             path = list(record)
             first = names.get(nip)
             if first is None:
-                names[nip] = (name, file, agency, path, decl)
-            elif (nip, "name") not in reported and fold(first[0]) != fold(name):
+                names[nip] = (name, file, agency, path, decl, member)
+            elif (
+                (labels is None or first[5] != member)
+                and (nip, "name") not in reported
+                and fold(first[0]) != fold(name)
+            ):
                 reported.add((nip, "name"))
                 wanted.append(
                     (file, agency, "duplicates-name", path, decl, nip,
@@ -181,16 +231,22 @@ def _compare(files: list[str], suspects: set[NipKey]) -> list[Wanted]:
             if on_roster:
                 seen = rosters.get(nip)
                 if seen is None:
-                    rosters[nip] = (file, agency, path)
-                elif seen[1] != agency and (nip, "roster") not in reported:
+                    rosters[nip] = (file, agency, path, member)
+                    continue
+                elsewhere = seen[3] != member if labels else seen[1] != agency
+                if elsewhere and (nip, "roster") not in reported:
                     reported.add((nip, "roster"))
+                    here_name, there_name = agency, seen[1]
+                    if labels:
+                        here_name = f"{agency} ({labels[member]})"
+                        there_name = f"{seen[1]} ({labels[seen[3]]})"
                     wanted.append(
                         (file, agency, "duplicates-roster", path, None, nip,
-                         {"nip_": nip, "other": seen[1]}, None)
+                         {"nip_": nip, "other": there_name}, None)
                     )  # fmt: skip
                     wanted.append(
                         (seen[0], seen[1], "duplicates-roster", seen[2], None, nip,
-                         {"nip_": nip, "other": agency}, None)
+                         {"nip_": nip, "other": here_name}, None)
                     )  # fmt: skip
     return wanted
 
