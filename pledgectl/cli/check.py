@@ -49,6 +49,8 @@ def check(
         if not any(r.agency_path_exists(agency) for r in registries):  # refuses a malformed id
             from pledgectl.errors import UsageFailure
 
+            if len(registries) > 1:
+                raise UsageFailure("value.unknown-agency-any", agency=agency, count=len(registries))
             raise UsageFailure("value.unknown-agency", agency=agency)
     result = run_checks_over(registries, agencies or None, only or None)
     assessed = "coverage" in result.checks and all(

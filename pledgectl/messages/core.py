@@ -104,6 +104,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "see `pledgectl agency list`, or add it with `pledgectl agency add`",
         "lihat `pledgectl agency list`, atau tambahkan dengan `pledgectl agency add`",
     ),
+    "value.unknown-agency-any": (
+        "no agency {agency!r} in any of the {count} registries given",
+        "tidak ada instansi {agency!r} di {count} registri yang diberikan",
+    ),
+    "value.unknown-agency-any.hint": (
+        "see `pledgectl agency list --registry PATH` for each",
+        "lihat `pledgectl agency list --registry PATH` untuk masing-masing",
+    ),
     "value.unknown-parent": (
         "parent agency {parent!r} is not in this registry",
         "instansi induk {parent!r} tidak ada di registri ini",
