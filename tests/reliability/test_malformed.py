@@ -11,7 +11,7 @@ import json
 import os
 import random
 import subprocess
-import threading
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -76,31 +76,35 @@ READABLE = {
 }
 
 
+# A small parent for the check: a child's peak RSS includes the address space it was
+# forked from, so forked straight from a test process that has grown to hundreds of
+# MB it would report that, not what the check itself used.
+_MEASURE = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[2:], timeout=60).returncode
+with open(sys.argv[1], "w") as handle:
+    handle.write(f"{code} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
+"""
+
+
 def _check_json(root: Path, env: dict[str, str]) -> tuple[int, dict[str, Any], str, float, int]:
     """Run ``check --format json``; return code, report, stderr, seconds and peak RSS (MB)."""
     out_path, err_path = root.parent / "check.out", root.parent / "check.err"
+    usage_path = root.parent / "check.usage"
     start = time.monotonic()
     with out_path.open("wb") as out, err_path.open("wb") as err:
-        proc = subprocess.Popen(
-            [pledgectl_command(), "check", "--format", "json"],
-            cwd=root,
-            env=env,
-            stdout=out,
-            stderr=err,
-        )
-    timer = threading.Timer(60, proc.kill)
-    timer.start()
-    try:
-        _, status, usage = os.wait4(proc.pid, 0)  # reaped here, so its own peak RSS is known
-    finally:
-        timer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run(
+            [sys.executable, "-c", _MEASURE, str(usage_path),
+             pledgectl_command(), "check", "--format", "json"],
+            cwd=root, env=env, stdout=out, stderr=err, check=True, timeout=90,
+        )  # fmt: skip
+    code, peak_kib = (int(x) for x in usage_path.read_text().split())
     return (
-        proc.returncode,
+        code,
         json.loads(out_path.read_bytes()),
         err_path.read_text("utf-8", "replace"),
         time.monotonic() - start,
-        usage.ru_maxrss // 1024,
+        peak_kib // 1024,
     )
 
 
