@@ -277,3 +277,21 @@ def test_duplicates_inside_one_registry_are_reported_once(
     _, alone, _ = run("check", "--registry", "kab-c", "--only", "duplicates")
     _, both, _ = run("check", "--registry", "kab-b", "--registry", "kab-c", "--only", "duplicates")
     assert alone.count("[duplicates-roster]") == both.count("[duplicates-roster]") == 2
+
+
+def test_a_file_with_no_agency_table_is_incomplete_and_located(reg: Path) -> None:
+    """An empty agency file, or one whose [agency] is not a table, cannot be complete;
+    its missing top-level keys are reported at line 1 (annotations need a line)."""
+    (reg / "agencies" / "kosong.toml").write_text("", "utf-8")
+    (reg / "agencies" / "rusak.toml").write_text('schema = 1\nagency = "x"\n', "utf-8")
+    code, out, _ = run("check", "--format", "json")
+    found = json.loads(out)["findings"]
+    mine = {
+        (f["agency"], f["code"], f["line"]) for f in found if f["agency"] in ("kosong", "rusak")
+    }
+    assert ("kosong", "schema-missing", 1) in mine
+    assert ("kosong", "coverage-incomplete", None) in mine
+    assert ("rusak", "schema-type", 2) in mine
+    assert ("rusak", "coverage-incomplete", None) in mine
+    code, out, _ = run("check")
+    assert code == 1 and "Agencies: 4 checked, 1 complete, 3 incomplete." in out

@@ -24,6 +24,11 @@ class CoverageCheck(Check):
             return
         state = file_state(af, ctx)
         if state is None:
+            if af.data is not None:  # read, but no [agency] table to judge: not complete
+                for election in ctx.settings.policy.scope:
+                    yield ctx.finding(
+                        self.name, "coverage-incomplete", af, path=("agency",), election=election
+                    )
             return
         for election, complete in state.complete_for.items():
             if not complete:

@@ -189,7 +189,7 @@ class SchemaCheck(Check):
                 af,
                 path=path if path else None,
                 key=key,
-                line=None if path else _top_line(af, key),
+                line=None if path else (_top_line(af, key) or 1),  # absent: the file's start
                 severity="warning" if code == "schema-extra" else "error",
                 declaration=_declaration_id(data, path),
                 **cast(dict[str, Any], params),
