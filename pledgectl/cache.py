@@ -90,7 +90,11 @@ def tool_identity(package_dir: Path | None = None) -> list[Any]:
             continue
         for entry in entries:
             if entry.name.endswith(".py"):
-                st = entry.stat()
+                try:
+                    st = entry.stat()
+                except OSError:  # gone mid-scan (a reinstall under way): counts as a change
+                    found.append([entry.path, -1, -1])
+                    continue
                 found.append([entry.path, st.st_size, st.st_mtime_ns])
             elif entry.name != "__pycache__" and entry.is_dir():
                 pending.append(entry.path)
