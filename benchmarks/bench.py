@@ -5,7 +5,7 @@
     python benchmarks/bench.py --quick    # small sizes (20,000 signatories), under a minute
 
 Synthetic registries are written in a temporary directory by the project's own
-writer (``pledgectl.canonical.dumps_agency``; appends by ``pledgectl sign``),
+writer (``pledgectl.core.canonical.dumps_agency``; appends by ``pledgectl sign``),
 with valid data: unique valid PNS NIPs, KPU and Bawaslu witnesses, every
 checklist commitment. Every command is run through the installed ``pledgectl``
 (the real path a user takes), each measured against its reference in the same
@@ -31,9 +31,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from pledgectl import canonical
-from pledgectl.presets import settings_text
-from pledgectl.settings import parse_settings
+from pledgectl.core import canonical
+from pledgectl.core.presets import settings_text
+from pledgectl.core.settings import parse_settings
 
 PY = sys.executable
 PLEDGECTL = shutil.which("pledgectl") or str(Path(PY).parent / "pledgectl")

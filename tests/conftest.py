@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from pledgectl import i18n
-from pledgectl.registry import Registry
-from pledgectl.scaffold import init_registry
+from pledgectl.core import i18n
+from pledgectl.core.registry import Registry
+from pledgectl.edit.scaffold import init_registry
 
 
 @pytest.fixture(autouse=True)

@@ -10,11 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pledgectl import outline, recording
-from pledgectl.canonical import dumps_agency
-from pledgectl.errors import PledgeError
-from pledgectl.registry import Registry
-from pledgectl.scaffold import init_registry
+from pledgectl.core import outline
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.core.errors import PledgeError
+from pledgectl.core.registry import Registry
+from pledgectl.edit import recording
+from pledgectl.edit.scaffold import init_registry
 
 NEW = ["198503122010011002", "199012312015032001", "199505052021211001"]
 

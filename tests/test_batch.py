@@ -1,4 +1,4 @@
-"""Batch pattern matching (pledgectl.batch) says what matching value by value says."""
+"""Batch pattern matching (pledgectl.core.batch) says what matching value by value says."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pledgectl.batch import all_match, compile_batch
-from pledgectl.model import ID_PATTERN, NIP_PATTERN, REGION_PATTERN
+from pledgectl.core.batch import all_match, compile_batch
+from pledgectl.core.model import ID_PATTERN, NIP_PATTERN, REGION_PATTERN
 
 PATTERNS = [ID_PATTERN, NIP_PATTERN, REGION_PATTERN]
 _PIECES = st.sampled_from(

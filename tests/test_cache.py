@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 import pledgectl
-from pledgectl import cache as cache_mod
-from pledgectl import canonical
 from pledgectl.checks import run_checks
-from pledgectl.findings import Finding
-from pledgectl.presets import settings_text
-from pledgectl.registry import Registry
+from pledgectl.core import canonical
+from pledgectl.core.findings import Finding
+from pledgectl.core.presets import settings_text
+from pledgectl.core.registry import Registry
+from pledgectl.engine import cache as cache_mod
 
 TODAY = dt.date(2024, 6, 1)
 DECL_DATE = dt.date(2023, 11, 29)

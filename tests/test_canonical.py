@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pledgectl.canonical import dumps_agency
+from pledgectl.core.canonical import dumps_agency
 
 text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
 ident = st.from_regex(r"[a-z0-9][a-z0-9-]{0,10}", fullmatch=True)
@@ -115,8 +115,8 @@ def test_fmt_keeps_every_comment_and_is_idempotent(
 ) -> None:
     from pathlib import Path
 
-    from pledgectl.comments import extract
-    from pledgectl.reader import parse_text
+    from pledgectl.core.comments import extract
+    from pledgectl.core.reader import parse_text
 
     lines = dumps_agency(data).split("\n")
     for where, note, trailing in notes:

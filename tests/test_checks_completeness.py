@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 
 from pledgectl.checks import Context, load_checks, run_checks
-from pledgectl.completeness import agency_state, declaration_state, file_state
-from pledgectl.reader import AgencyFile, read_agency
-from pledgectl.registry import Registry
+from pledgectl.core.reader import AgencyFile, read_agency
+from pledgectl.core.registry import Registry
+from pledgectl.engine.completeness import agency_state, declaration_state, file_state
 
 CORPUS = Path(__file__).resolve().parent / "registries"
 TODAY = dt.date(2025, 6, 1)

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl import i18n
 from pledgectl.checks import CHECK_NAMES, run_checks
 from pledgectl.cli.app import app
-from pledgectl.registry import Registry
+from pledgectl.core import i18n
+from pledgectl.core.registry import Registry
 
 CORPUS = Path(__file__).resolve().parent / "registries"
 FOLDERS = sorted(p for p in CORPUS.iterdir() if (p / "pledgectl.toml").is_file())

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl import render
 from pledgectl.checks import CheckRun
 from pledgectl.cli.app import app
-from pledgectl.findings import Finding
+from pledgectl.core.findings import Finding
+from pledgectl.render import check as render
 
 CORPUS = Path(__file__).resolve().parent / "registries"
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pledgectl.cli.app import app
-from pledgectl.registry import Registry
+from pledgectl.core.registry import Registry
 
 runner = CliRunner()
 NIP = "198503122010011002"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pledgectl.scaffold import init_registry, seed_files
+from pledgectl.edit.scaffold import init_registry, seed_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,7 @@ def test_demo_registry_matches_seeds(tmp_path: Path) -> None:
 def test_demo_signatories_are_fictitious_but_valid() -> None:
     import tomllib
 
-    from pledgectl import nip
+    from pledgectl.core import nip
 
     for seed in seed_files():
         data = tomllib.loads(seed.read_text("utf-8"))

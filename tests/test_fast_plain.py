@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from pledgectl.checks import run_checks
-from pledgectl.findings import Finding
-from pledgectl.registry import Registry
+from pledgectl.core.findings import Finding
+from pledgectl.core.registry import Registry
 from tests.test_cache import agency_data, make_registry, nip, write_agency
 
 TODAY = dt.date(2024, 6, 1)
@@ -243,7 +243,7 @@ def test_same_findings_on_mutated_lists(seed: int, monkeypatch: pytest.MonkeyPat
     import random
 
     from pledgectl.checks import Context, load_checks
-    from pledgectl.reader import AgencyFile, read_agency
+    from pledgectl.core.reader import AgencyFile, read_agency
 
     rnd = random.Random(seed)
     bad_values: list[object] = [

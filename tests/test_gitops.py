@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from pledgectl import gitops
-from pledgectl.canonical import dumps_agency
-from pledgectl.errors import ToolMissing, UsageFailure
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.core.errors import ToolMissing, UsageFailure
+from pledgectl.git import plumbing as gitops
 
 
 def agency(agency_id: str, *nips: str) -> dict[str, Any]:

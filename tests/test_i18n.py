@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl import i18n
 from pledgectl.cli.app import app
+from pledgectl.core import i18n
 
 PACKAGE = Path(__file__).resolve().parent.parent / "pledgectl"
 KEY_CALL = re.compile(

@@ -13,9 +13,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pledgectl.canonical import dumps_agency
-from pledgectl.merge import Conflict, _Merger, merge_agency
-from pledgectl.semdiff import parse_agency
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.git.merge import Conflict, _Merger, merge_agency
+from pledgectl.git.semdiff import parse_agency
 
 D = "ikrar-2023"
 
@@ -338,11 +338,11 @@ def test_disjoint_additions_never_conflict(
 DRIVER = """
 import sys
 from pathlib import Path
-from pledgectl.canonical import dumps_agency
-from pledgectl.gitops import merge_file
-from pledgectl.canonical import dumps_agency
-from pledgectl.merge import merge_agency
-from pledgectl.semdiff import parse_agency
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.git.plumbing import merge_file
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.git.merge import merge_agency
+from pledgectl.git.semdiff import parse_agency
 
 base_p, ours_p, theirs_p = (Path(p) for p in sys.argv[1:4])
 base, ours, theirs = (parse_agency(p.read_bytes()) for p in (base_p, ours_p, theirs_p))

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pledgectl import nip
+from pledgectl.core import nip
 
 TODAY = dt.date(2026, 11, 23)
 

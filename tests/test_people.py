@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pledgectl.cli.app import app
-from pledgectl.registry import Registry
+from pledgectl.core.registry import Registry
 
 runner = CliRunner()
 DECL = "ikrar-2023-11-29"

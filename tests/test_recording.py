@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from pledgectl import recording, storage
-from pledgectl.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.registry import Registry
+from pledgectl.core import storage
+from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
+from pledgectl.core.registry import Registry
+from pledgectl.edit import recording
 
 NIPS = ["198503122010011002", "199012312015032001", "199505052021211001"]
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl import i18n, reports
 from pledgectl.cli.app import app
-from pledgectl.registry import Registry
+from pledgectl.core import i18n
+from pledgectl.core.registry import Registry
+from pledgectl.views import report as reports
 
 CORPUS = Path(__file__).resolve().parent / "registries"
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from pledgectl.checks.schema import walk
 from pledgectl.cli.app import app
-from pledgectl.jsonschema_gen import agency_schema, settings_schema
-from pledgectl.model import AGENCY_FILE
+from pledgectl.core.model import AGENCY_FILE
+from pledgectl.views.jsonschema import agency_schema, settings_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 

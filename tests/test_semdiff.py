@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 
-from pledgectl import i18n, semdiff
-from pledgectl.canonical import dumps_agency
+from pledgectl.core import i18n
+from pledgectl.core.canonical import dumps_agency
+from pledgectl.git import semdiff
+from pledgectl.git.semdiff import Change, FieldChange, Unreadable, diff_snapshots
 from pledgectl.messages.gitops import MESSAGES
-from pledgectl.semdiff import Change, FieldChange, Unreadable, diff_snapshots
 
 RINA = {
     "nip": "198503122010011002",

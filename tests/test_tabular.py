@@ -14,10 +14,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pledgectl import i18n
-from pledgectl.errors import InvalidValue, PledgeError, UsageFailure
-from pledgectl.messages.tabular import MESSAGES
-from pledgectl.tabular import (
+from pledgectl.core import i18n
+from pledgectl.core.errors import InvalidValue, PledgeError, UsageFailure
+from pledgectl.edit.tabular import (
     HEADER_ALIASES,
     Row,
     Table,
@@ -26,6 +25,7 @@ from pledgectl.tabular import (
     read_table,
     recognise,
 )
+from pledgectl.messages.tabular import MESSAGES
 
 NIP1 = "198503122010011002"
 NIP2 = "199001012015032001"
@@ -539,7 +539,7 @@ def test_every_error_key_has_a_hint() -> None:
 
 
 def test_calamine_is_not_imported_at_startup() -> None:
-    code = "import sys, pledgectl.tabular; print('python_calamine' in sys.modules)"
+    code = "import sys, pledgectl.edit.tabular; print('python_calamine' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

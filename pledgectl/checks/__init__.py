@@ -13,10 +13,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from pledgectl.findings import SEVERITY_RANK, Finding
-from pledgectl.reader import AgencyFile
-from pledgectl.registry import Registry
-from pledgectl.settings import Settings
+from pledgectl.core.findings import SEVERITY_RANK, Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.core.registry import Registry
+from pledgectl.core.settings import Settings
 
 # The order findings are grouped in; each name is also a module of this package.
 CHECK_NAMES = (
@@ -230,7 +230,7 @@ class CheckRun:
 #   registries when the cache is off;
 # * split: the *per-file* checks (no cross-file state) run file by file, in
 #   worker processes when many files need checking, and their findings are
-#   cached per file (:mod:`pledgectl.cache`). The checks that compare agencies
+#   cached per file (:mod:`pledgectl.engine.cache`). The checks that compare agencies
 #   (state kept between files, or a ``finish``) are replayed in this process,
 #   in file order, over each file's compact *skeleton* -- the few fields they
 #   read -- which workers extract and the cache keeps. A check that reads
@@ -290,7 +290,7 @@ def run_checks(
     """
     import os
 
-    from pledgectl import cache as cache_mod
+    from pledgectl.engine import cache as cache_mod
 
     ctx = Context(registry, registry.settings, today or dt.date.today())
     names = check_names(only)  # the modules are imported only when a file needs checking
@@ -357,7 +357,7 @@ def _run_direct(
     paths: list[Path],
     keys: dict[str, list[tuple[str, Any]]] | None = None,
 ) -> list[Finding]:
-    from pledgectl.reader import read_agency
+    from pledgectl.core.reader import read_agency
 
     findings: list[Finding] = []
     for path in paths:
@@ -520,8 +520,8 @@ class _Lines:
         self.files: dict[Path, AgencyFile | None] = {}
 
     def line(self, path: Path, record: tuple[str | int, ...], key: str | None) -> int | None:
-        from pledgectl.errors import PledgeError
-        from pledgectl.reader import read_agency
+        from pledgectl.core.errors import PledgeError
+        from pledgectl.core.reader import read_agency
 
         if path not in self.files:
             if len(self.files) > 8:
@@ -590,7 +590,7 @@ class _SkeletonFile:
     def __init__(
         self, path: Path, skel: dict[str, Any] | None, problem: Any, lines: _Lines
     ) -> None:
-        from pledgectl.reader import ParseProblem
+        from pledgectl.core.reader import ParseProblem
 
         self.path = path
         self.data = _data_view(skel) if skel is not None else None
@@ -631,7 +631,7 @@ _worker: dict[str, Any] = {}
 
 def _setup(state: tuple[Any, ...]) -> None:
     """Initialise per-file work: ``state`` as built by :func:`_worker_state`."""
-    from pledgectl import i18n
+    from pledgectl.core import i18n
 
     registry, today, display_root, lang, names, skeleton, caching = state
     i18n.set_lang(lang)
@@ -646,8 +646,8 @@ def _setup(state: tuple[Any, ...]) -> None:
 
 
 def _read(path: Path) -> tuple[AgencyFile, tuple[int, int, int], bytes]:
-    """As :func:`pledgectl.reader.read_agency`, plus the identity of exactly what was read."""
-    from pledgectl.reader import parse_text, read_raw
+    """As :func:`pledgectl.core.reader.read_agency`, plus the identity of exactly what was read."""
+    from pledgectl.core.reader import parse_text, read_raw
 
     raw, identity = read_raw(path)
     return parse_text(path, raw), identity, raw
@@ -655,7 +655,7 @@ def _read(path: Path) -> tuple[AgencyFile, tuple[int, int, int], bytes]:
 
 def _check_one(path: Path) -> tuple[dict[str, Any], tuple[int, int, int], str | None]:
     """A file's payload, the identity of what was read, and its hash when the cache needs it."""
-    from pledgectl.cache import content_hash, is_racy
+    from pledgectl.engine.cache import content_hash, is_racy
 
     ctx: Context = _worker["ctx"]
     af, ident, raw = _read(path)
@@ -679,7 +679,7 @@ def _check_one(path: Path) -> tuple[dict[str, Any], tuple[int, int, int], str | 
 
 def _check_chunk(paths: list[str]) -> list[tuple[str, Any]]:
     """Check some files; a file that cannot be read comes back as its error."""
-    from pledgectl.errors import PledgeError
+    from pledgectl.core.errors import PledgeError
 
     out: list[tuple[str, Any]] = []
     for name in paths:
@@ -734,9 +734,9 @@ def _run_split(
 ) -> list[Finding]:
     import os
 
-    from pledgectl import i18n
-    from pledgectl.cache import ResultCache, identity, is_racy, tool_identity
-    from pledgectl.errors import PledgeError
+    from pledgectl.core import i18n
+    from pledgectl.core.errors import PledgeError
+    from pledgectl.engine.cache import ResultCache, identity, is_racy, tool_identity
 
     cache = None
     if caching:  # what every cached result depends on besides its own file

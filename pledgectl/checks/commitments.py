@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import strings, text
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 
 class CommitmentsCheck(Check):

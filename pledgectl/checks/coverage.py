@@ -1,6 +1,6 @@
 """``coverage``: an agency with no complete declaration for an election in scope; roster members who signed none.
 
-Completeness is :mod:`pledgectl.completeness`'s, the same the ``report`` shows.
+Completeness is :mod:`pledgectl.engine.completeness`'s, the same the ``report`` shows.
 When an agency has no complete declaration for an election, that one finding
 stands for its whole roster; once it has one, each roster member who did not
 sign a complete declaration for the election is named, at their roster line.
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from pledgectl.checks import Check, Context
-from pledgectl.completeness import file_state
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import file_state
 
 
 class CoverageCheck(Check):

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Iterator
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl import rules
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import Memo, column, date, strings, text
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core import rules
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 
 class DatesCheck(Check):

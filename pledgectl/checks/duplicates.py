@@ -21,9 +21,9 @@ from typing import Any
 from pledgectl.checks import Context, KeyedCheck
 from pledgectl.checks._util import text_column
 from pledgectl.checks.nip import groups
-from pledgectl.findings import Finding
-from pledgectl.identity import fold
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.identity import fold
+from pledgectl.core.reader import AgencyFile
 
 # [agency, NIPs as int64 bytes, [[index, NIP], ...] where not 18 ASCII digits, [NIP keys
 # the file gives two folded names]]
@@ -192,8 +192,8 @@ def _compare(
     ``files``: (file, registry index). With ``labels`` (one per registry) only
     pairs across registries count, and an agency is named with its registry.
     """
-    from pledgectl.errors import PledgeError
-    from pledgectl.reader import read_agency
+    from pledgectl.core.errors import PledgeError
+    from pledgectl.core.reader import read_agency
 
     # nip -> (name, file, agency, path, declaration, registry) where it was first seen
     names: dict[str, tuple[str, str, str, list[Any], str | None, int]] = {}
@@ -257,8 +257,8 @@ def _at_lines(
     ctx: Context,
 ) -> Iterator[Finding]:
     """The findings with their lines: each involved file read again, once."""
-    from pledgectl.errors import PledgeError
-    from pledgectl.reader import read_agency
+    from pledgectl.core.errors import PledgeError
+    from pledgectl.core.reader import read_agency
 
     files: dict[str, AgencyFile | None] = {}
 

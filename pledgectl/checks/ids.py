@@ -16,9 +16,9 @@ from typing import Any, cast
 
 from pledgectl.checks import Context, KeyedCheck, declarations
 from pledgectl.checks._util import strings, text
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 Keys = list[Any]  # [agency id or None, parent or None]
 
@@ -68,8 +68,8 @@ def _at_lines(
     check: str, wanted: list[tuple[str, str, str, dict[str, str]]], ctx: Context
 ) -> Iterator[Finding | None]:
     """Findings on the ``[agency]`` table's keys, each file read again once for the lines."""
-    from pledgectl.errors import PledgeError
-    from pledgectl.reader import read_agency
+    from pledgectl.core.errors import PledgeError
+    from pledgectl.core.reader import read_agency
 
     by_file: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
     for file, code, key, params in wanted:

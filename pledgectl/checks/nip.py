@@ -8,12 +8,12 @@ from operator import itemgetter
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl import nip as nip_rules
 from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import Memo, column, text, text_column
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core import nip as nip_rules
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 Group = tuple[tuple[str | int, ...], str | None, list[Any]]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from pledgectl.checks import Check, Context
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
 
 
 class ParseCheck(Check):

@@ -1,6 +1,6 @@
 """``schema``: missing, extra or mistyped fields, an unknown version, a file name that lies.
 
-Walks the data against :mod:`pledgectl.model`, the same description the
+Walks the data against :mod:`pledgectl.core.model`, the same description the
 canonical writer and ``pledgectl schema`` use. Extra fields are warnings: the
 format allows additions, and the tool keeps them, but a typo looks the same.
 """
@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl.batch import all_match, compile_batch
 from pledgectl.checks import Check, Context
 from pledgectl.checks._util import Memo, column
-from pledgectl.findings import Finding
-from pledgectl.model import AGENCY_FILE, DECLARATION, SCHEMA_VERSION, Record, kind_ok, type_ok
-from pledgectl.reader import AgencyFile
+from pledgectl.core.batch import all_match, compile_batch
+from pledgectl.core.findings import Finding
+from pledgectl.core.model import AGENCY_FILE, DECLARATION, SCHEMA_VERSION, Record, kind_ok, type_ok
+from pledgectl.core.reader import AgencyFile
 
 Path_ = tuple[str | int, ...]
 

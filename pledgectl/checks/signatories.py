@@ -6,10 +6,10 @@ from collections.abc import Iterable, Iterator
 
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text, text_column
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.identity import person_key
-from pledgectl.reader import AgencyFile
+from pledgectl.core.findings import Finding
+from pledgectl.core.identity import person_key
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 
 class SignatoriesCheck(Check):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from pledgectl import rules
 from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import date, text
-from pledgectl.completeness import remember
-from pledgectl.findings import Finding
-from pledgectl.reader import AgencyFile
+from pledgectl.core import rules
+from pledgectl.core.findings import Finding
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
 
 
 class WitnessesCheck(Check):

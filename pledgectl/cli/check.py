@@ -10,7 +10,7 @@ from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say
 
 if TYPE_CHECKING:
-    from pledgectl.registry import Registry
+    from pledgectl.core.registry import Registry
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -36,9 +36,9 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
-    from pledgectl import render
     from pledgectl.checks import CHECK_NAMES, run_checks_over
-    from pledgectl.privacy import redact_text
+    from pledgectl.core.privacy import redact_text
+    from pledgectl.render import check as render
 
     choose(fmt, CHECK_FORMATS, "--format")
     choose(fail_on, ("error", "warning"), "--fail-on")
@@ -47,7 +47,7 @@ def check(
     registries = open_registries()
     for agency in agencies or []:
         if not any(r.agency_path_exists(agency) for r in registries):  # refuses a malformed id
-            from pledgectl.errors import UsageFailure
+            from pledgectl.core.errors import UsageFailure
 
             if len(registries) > 1:
                 raise UsageFailure("value.unknown-agency-any", agency=agency, count=len(registries))
@@ -71,7 +71,7 @@ def check(
 def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[str]:
     """The agencies a run covered, labelled as reports head them (see ``agency_label``)."""
     from pledgectl.checks import Context
-    from pledgectl.render import agency_label
+    from pledgectl.render.check import agency_label
 
     labels = []
     for registry in registries:
@@ -86,7 +86,7 @@ def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[s
 def fmt(
     check_only: Annotated[bool, typer.Option("--check", help="help.opt.fmt-check")] = False,
 ) -> None:
-    from pledgectl.formatting import format_registry
+    from pledgectl.edit.fmt import format_registry
 
     registry = open_registry()
     results = format_registry(registry, check_only=check_only)

@@ -10,12 +10,12 @@ from pledgectl.cli.framework import global_registries, global_registry
 from pledgectl.cli.output import warn
 
 if TYPE_CHECKING:
-    from pledgectl.registry import Registry
+    from pledgectl.core.registry import Registry
 
 
 def open_registry() -> Registry:
     """The registry by the discovery rules, with its settings loaded (errors exit 2)."""
-    from pledgectl.registry import discover
+    from pledgectl.core.registry import discover
 
     registry = discover(global_registry())
     _ = registry.settings
@@ -24,7 +24,7 @@ def open_registry() -> Registry:
 
 def open_registries() -> list[Registry]:
     """Every registry given with ``--registry`` (or the one discovered), each once, loaded."""
-    from pledgectl.registry import discover
+    from pledgectl.core.registry import discover
 
     given = global_registries()
     if len(given) <= 1:

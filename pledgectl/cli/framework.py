@@ -23,8 +23,8 @@ import click as _click
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from pledgectl import i18n
-from pledgectl.errors import PledgeError
+from pledgectl.core import i18n
+from pledgectl.core.errors import PledgeError
 
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
@@ -38,7 +38,7 @@ def global_registry() -> str | None:
     """The registry given with ``--registry`` (None: discover it); given twice is refused."""
     given = _globals["registries"]
     if len(given) > 1:
-        from pledgectl.errors import UsageFailure
+        from pledgectl.core.errors import UsageFailure
 
         raise UsageFailure("cli.one-registry", count=len(given))
     return given[0] if given else None

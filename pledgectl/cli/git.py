@@ -26,8 +26,10 @@ def diff(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
-    from pledgectl import gitops, i18n, semdiff
-    from pledgectl.privacy import redact_text
+    from pledgectl.core import i18n
+    from pledgectl.core.privacy import redact_text
+    from pledgectl.git import plumbing as gitops
+    from pledgectl.git import semdiff
 
     choose(fmt, ("text", "json"), "--format")
     registry = open_registry()
@@ -63,7 +65,7 @@ def diff(
 
 @git_app.command("install", cls=PledgeCommand, help="help.git.install")
 def git_install() -> None:
-    from pledgectl.gitdrivers import install
+    from pledgectl.git.drivers import install
 
     result = install(open_registry().root)
     if result.added_lines or result.config_set:
@@ -77,7 +79,7 @@ def git_install() -> None:
 def git_textconv(
     file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.file")],
 ) -> None:
-    from pledgectl.gitdrivers import textconv
+    from pledgectl.git.drivers import textconv
 
     emit(textconv(file))
 
@@ -89,7 +91,7 @@ def git_merge_driver(
     theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="help.arg.file")],
     name: Annotated[str, typer.Argument(metavar="PATH", help="help.arg.file")] = "agency.toml",
 ) -> None:
-    from pledgectl.gitdrivers import merge_driver
+    from pledgectl.git.drivers import merge_driver
 
     outcome = merge_driver(base, ours, theirs, name)
     if outcome.clean:
@@ -98,7 +100,7 @@ def git_merge_driver(
     say("git.conflict", file=name, count=max(1, len(outcome.conflicts)))
     for conflict in outcome.conflicts[:20]:
         typer.echo(f"  {conflict}", err=True)
-    from pledgectl import i18n
+    from pledgectl.core import i18n
 
     typer.echo(f"{i18n.t('cli.hint')}: {i18n.t('merge.conflicts.hint')}", err=True)
     raise typer.Exit(1)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import typer
 
-from pledgectl import i18n
-from pledgectl.errors import PledgeError, UsageFailure
+from pledgectl.core import i18n
+from pledgectl.core.errors import PledgeError, UsageFailure
 
 
 def say(key: str, **params: object) -> None:

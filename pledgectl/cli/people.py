@@ -6,11 +6,11 @@ from typing import Annotated
 
 import typer
 
-from pledgectl import i18n
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, say, table, warn
-from pledgectl.errors import InvalidValue
+from pledgectl.core import i18n
+from pledgectl.core.errors import InvalidValue
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -35,11 +35,11 @@ def import_people(
     agency: str, declaration: str | None, file: Path, dry_run: bool, skip_invalid: bool
 ) -> None:
     """Shared by ``import`` (signatories) and ``roster import``."""
-    from pledgectl.importing import plan_import
-    from pledgectl.recording import add_roster, add_signatories
+    from pledgectl.edit.importing import plan_import
+    from pledgectl.edit.recording import add_roster, add_signatories
 
     registry = open_registry()
-    from pledgectl.validate import agency_id as check_agency
+    from pledgectl.core.validate import agency_id as check_agency
 
     check_agency(agency)
     if not registry.agency_path(agency).exists():
@@ -98,7 +98,7 @@ def import_command(
         bool, typer.Option("--skip-invalid", help="help.opt.skip-invalid")
     ] = False,
 ) -> None:
-    from pledgectl.validate import record_id
+    from pledgectl.core.validate import record_id
 
     record_id(declaration)
     import_people(agency, declaration, file, dry_run, skip_invalid)
@@ -115,7 +115,7 @@ def find(
 ) -> None:
     import json
 
-    from pledgectl.people import find as find_people
+    from pledgectl.views.people import find as find_people
 
     choose(fmt, ("table", "json"), "--format")
     if not query.strip():
@@ -139,7 +139,7 @@ def export(
     excel: Annotated[bool, typer.Option("--excel", help="help.opt.excel")] = False,
     output: OutputOpt = None,
 ) -> None:
-    from pledgectl import people
+    from pledgectl.views import people
 
     choose(fmt, ("csv", "jsonl", "json"), "--format")
     rows = people.signatory_rows(open_registry(), redacted=redact)
@@ -166,8 +166,8 @@ def sheet(
     redact: RedactOpt = False,
     output: OutputOpt = None,
 ) -> None:
-    from pledgectl.sheet import render_csv, render_html, sheet_data
-    from pledgectl.validate import agency_id, record_id
+    from pledgectl.core.validate import agency_id, record_id
+    from pledgectl.views.sheet import render_csv, render_html, sheet_data
 
     choose(fmt, ("html", "csv"), "--format")
     agency_id(agency)

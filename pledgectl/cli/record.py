@@ -6,10 +6,10 @@ from typing import Annotated
 
 import typer
 
-from pledgectl import i18n
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 from pledgectl.cli.output import choose, emit, say, table
+from pledgectl.core import i18n
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -33,8 +33,8 @@ def init(
         str, typer.Option("--checklist", metavar="behaviours|ikrar", help="help.opt.checklist")
     ] = "behaviours",
 ) -> None:
-    from pledgectl.presets import CHECKLISTS
-    from pledgectl.scaffold import init_registry
+    from pledgectl.core.presets import CHECKLISTS
+    from pledgectl.edit.scaffold import init_registry
 
     choose(checklist, tuple(CHECKLISTS), "--checklist")
     created = init_registry(path, checklist=checklist, example=example)
@@ -48,7 +48,7 @@ def agency_add(
     region: Annotated[str, typer.Option("--region", help="help.opt.region")],
     parent: Annotated[str | None, typer.Option("--parent", help="help.opt.parent")] = None,
 ) -> None:
-    from pledgectl.recording import add_agency
+    from pledgectl.edit.recording import add_agency
 
     registry = open_registry()
     path = add_agency(registry, agency_id, name, region, parent)
@@ -57,7 +57,7 @@ def agency_add(
 
 @agency_app.command("list", cls=PledgeCommand, help="help.agency.list")
 def agency_list(fmt: FormatOpt = "table", output: OutputOpt = None) -> None:
-    from pledgectl.summary import agency_rows
+    from pledgectl.views.agencies import agency_rows
 
     choose(fmt, ("table", "json"), "--format")
     rows = agency_rows(open_registry())
@@ -84,7 +84,7 @@ def agency_show(
     output: OutputOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
-    from pledgectl.summary import agency_detail, render_agency_detail
+    from pledgectl.views.agencies import agency_detail, render_agency_detail
 
     choose(fmt, ("table", "json"), "--format")
     detail = agency_detail(open_registry(), agency_id)
@@ -93,7 +93,7 @@ def agency_show(
     else:
         text = render_agency_detail(detail)
     if redact:
-        from pledgectl.privacy import redact_text
+        from pledgectl.core.privacy import redact_text
 
         text = redact_text(text)
     emit(text, output)
@@ -117,7 +117,7 @@ def declare(
         bool, typer.Option("--all-commitments", help="help.opt.all-commitments")
     ] = False,
 ) -> None:
-    from pledgectl.recording import declare as record_declaration
+    from pledgectl.edit.recording import declare as record_declaration
 
     registry = open_registry()
     commitments = list(commitment or [])
@@ -149,7 +149,7 @@ def witness(
     name: Annotated[str, typer.Option("--name", help="help.opt.witness-name")],
     role: Annotated[str | None, typer.Option("--role", help="help.opt.role")] = None,
 ) -> None:
-    from pledgectl.recording import add_witness
+    from pledgectl.edit.recording import add_witness
 
     outcome = add_witness(
         open_registry(), agency, declaration, institution=institution, name=name, role=role

@@ -28,7 +28,7 @@ def report(
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.report-redact")] = False,
 ) -> None:
     """``--redact`` is accepted for scripts that pass it everywhere: a report names no NIP."""
-    from pledgectl import reports
+    from pledgectl.views import report as reports
 
     choose(fmt, reports.FORMATS, "--format")
     choose(by, reports.BY, "--by")

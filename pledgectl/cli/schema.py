@@ -19,7 +19,7 @@ def schema(
 ) -> None:
     import json
 
-    from pledgectl.jsonschema_gen import agency_schema, settings_schema
+    from pledgectl.views.jsonschema import agency_schema, settings_schema
 
     document = settings_schema() if settings else agency_schema()
     emit(json.dumps(document, ensure_ascii=False, indent=2), output)

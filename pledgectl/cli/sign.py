@@ -5,11 +5,11 @@ from typing import Annotated
 
 import typer
 
-from pledgectl import i18n
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import say
-from pledgectl.errors import InvalidValue
+from pledgectl.core import i18n
+from pledgectl.core.errors import InvalidValue
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -49,9 +49,9 @@ def sign(
         bool | None, typer.Option("--prompt/--no-prompt", help="help.opt.prompt")
     ] = None,
 ) -> None:
-    from pledgectl import validate
-    from pledgectl.recording import make_person
-    from pledgectl.recording import sign as record_signature
+    from pledgectl.core import validate
+    from pledgectl.edit.recording import make_person
+    from pledgectl.edit.recording import sign as record_signature
 
     registry = open_registry()
     validate.agency_id(agency)

@@ -1,4 +1,4 @@
-"""Messages of the spreadsheet reader (:mod:`pledgectl.tabular`), shared by the imports."""
+"""Messages of the spreadsheet reader (:mod:`pledgectl.edit.tabular`), shared by the imports."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # the file itself

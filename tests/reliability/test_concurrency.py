@@ -126,7 +126,7 @@ def test_import_racing_sign_loses_nothing(tmp_path: Path, env: dict[str, str]) -
 HOLDER = """
 import sys, time
 from pathlib import Path
-from pledgectl.storage import locked
+from pledgectl.core.storage import locked
 with locked(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(120)

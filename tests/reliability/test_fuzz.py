@@ -17,13 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pledgectl import outline
 from pledgectl.checks import run_checks
-from pledgectl.errors import PledgeError
-from pledgectl.reader import parse_text
-from pledgectl.registry import Registry
-from pledgectl.scaffold import init_registry
-from pledgectl.settings import SettingsError, parse_settings
+from pledgectl.core import outline
+from pledgectl.core.errors import PledgeError
+from pledgectl.core.reader import parse_text
+from pledgectl.core.registry import Registry
+from pledgectl.core.settings import SettingsError, parse_settings
+from pledgectl.edit.scaffold import init_registry
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AGENCY_TEXT = (SEEDS / "pekanbaru-bkpsdm.toml").read_text("utf-8")
@@ -181,7 +181,7 @@ CSV_TEXT = (
 def test_any_spreadsheet_bytes_give_rows_or_a_clean_error(
     tmp_path: Path, raw: bytes, suffix: str
 ) -> None:
-    tabular = pytest.importorskip("pledgectl.tabular")
+    tabular = pytest.importorskip("pledgectl.edit.tabular")
     path = tmp_path / f"staff{suffix}"
     path.write_bytes(raw)
     try:

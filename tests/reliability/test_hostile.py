@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl.errors import InvalidValue
-from pledgectl.registry import check_id
+from pledgectl.core.errors import InvalidValue
+from pledgectl.core.registry import check_id
 from tests.reliability.conftest import (
     AGENCY,
     DECL,

@@ -1,0 +1,57 @@
+"""One error base for every foreseeable failure.
+
+The CLI boundary (:mod:`pledgectl.cli.framework`) turns a :class:`PledgeError`
+into one line in the user's language, a hint, and its exit code. Messages are
+catalog keys, so the text is chosen when it is shown, not when it is raised.
+"""
+
+from __future__ import annotations
+
+from pledgectl.core import i18n
+
+
+class PledgeError(Exception):
+    """A foreseeable failure: bad input, missing file, refused write, git missing."""
+
+    exit_code = 1
+
+    def __init__(self, key: str, /, hint: str | None = None, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.hint_key = hint if hint is not None else f"{key}.hint"
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        return i18n.t(self.key, **self.params)
+
+    @property
+    def hint(self) -> str | None:
+        if self.hint_key and i18n.has(self.hint_key):
+            return i18n.t(self.hint_key, **self.params)
+        return None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageFailure(PledgeError):
+    """Wrong use of a command (exit 2, as for a usage error)."""
+
+    exit_code = 2
+
+
+class RegistryNotFound(UsageFailure):
+    """No registry could be found (exit 2)."""
+
+
+class InvalidValue(PledgeError):
+    """A value given by the user fails validation; names the field and the value."""
+
+
+class RefusedWrite(PledgeError):
+    """A write the tool will not make; the file stays byte-for-byte unchanged."""
+
+
+class ToolMissing(PledgeError):
+    """An external tool (git) is missing or failed."""

@@ -1,0 +1,154 @@
+"""Find a registry and name its files.
+
+Discovery, first match wins: ``--registry``, ``PLEDGECTL_REGISTRY``, the
+nearest ``pledgectl.toml`` walking up from the current directory (as git finds
+``.git``), then ``./registry/pledgectl.toml``. Agency ids are checked before
+they become paths, so nothing is ever read or written outside ``agencies/``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import cached_property
+from pathlib import Path
+
+from pledgectl.core.errors import InvalidValue, PledgeError, RegistryNotFound
+from pledgectl.core.model import ID_PATTERN
+from pledgectl.core.reader import AgencyFile, read_agency
+from pledgectl.core.settings import Settings, load_settings
+
+SETTINGS_FILE = "pledgectl.toml"
+AGENCIES_DIR = "agencies"
+_ID = re.compile(ID_PATTERN)
+
+
+def check_id(value: str, what: str = "agency") -> str:
+    """Refuse ids that are not lowercase slugs (and so cannot escape a directory)."""
+    if not _ID.fullmatch(value):
+        raise InvalidValue(f"value.{what}-id", value=value)
+    return value
+
+
+def _regular(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
+class Registry:
+    """A registry folder: its settings, read once, and its agency files.
+
+    A plain class rather than a frozen dataclass, whose generated methods cost
+    start-up time on every command; equal when the roots are.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Registry) and other.root == self.root
+
+    def __hash__(self) -> int:
+        return hash(self.root)
+
+    def __repr__(self) -> str:
+        return f"Registry({str(self.root)!r})"
+
+    @property
+    def settings_path(self) -> Path:
+        return self.root / SETTINGS_FILE
+
+    @property
+    def agencies_dir(self) -> Path:
+        return self.root / AGENCIES_DIR
+
+    @cached_property
+    def settings(self) -> Settings:
+        return load_settings(self.settings_path)
+
+    def agency_path(self, agency_id: str) -> Path:
+        return self.agencies_dir / f"{check_id(agency_id)}.toml"
+
+    def ensure_writable_here(self) -> None:
+        """Refuse writes when ``agencies/`` leads outside the registry (a symlinked folder)."""
+        from pledgectl.core.errors import RefusedWrite
+
+        folder = self.agencies_dir
+        try:
+            inside = folder.resolve().is_relative_to(self.root.resolve())
+        except OSError:
+            inside = False
+        if folder.is_symlink() or not inside:
+            raise RefusedWrite("storage.outside", folder=str(folder))
+
+    def agency_paths(self) -> list[Path]:
+        """Agency files in id order; hidden, temporary and lock files are not agencies.
+
+        Nor is anything that is not a regular file: reading a FIFO named ``x.toml``
+        would block ``check`` forever, and a folder would stop it.
+        """
+        try:
+            entries = list(os.scandir(self.agencies_dir))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise PledgeError(
+                "reader.unreadable", file=str(self.agencies_dir), reason=exc.strerror
+            ) from None
+        names = sorted(  # names, not paths: comparing Path objects costs ~10x as much
+            e.name
+            for e in entries
+            if e.name.endswith(".toml") and not e.name.startswith(".") and _regular(e)
+        )
+        folder = self.agencies_dir
+        return [folder / name for name in names]
+
+    def agency_ids(self) -> list[str]:
+        return [p.name.removesuffix(".toml") for p in self.agency_paths()]
+
+    def agency_path_exists(self, agency_id: str) -> bool:
+        """Whether an agency file exists, without raising on a malformed id."""
+        return (
+            bool(_ID.fullmatch(agency_id)) and (self.agencies_dir / f"{agency_id}.toml").is_file()
+        )
+
+    def has_agency(self, agency_id: str) -> bool:
+        return self.agency_path(agency_id).is_file()
+
+    def read(self, agency_id: str) -> AgencyFile:
+        path = self.agency_path(agency_id)
+        if not path.exists():
+            raise InvalidValue("value.unknown-agency", agency=agency_id)
+        return read_agency(path)
+
+    def iter_files(self) -> Iterator[AgencyFile]:
+        for path in self.agency_paths():
+            yield read_agency(path)
+
+
+def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
+    """The registry to use, or :class:`RegistryNotFound` (exit 2) with a hint."""
+    if explicit:
+        root = Path(explicit)
+        if root.name == SETTINGS_FILE:
+            root = root.parent
+        if not (root / SETTINGS_FILE).is_file():
+            raise RegistryNotFound("registry.not-at", path=str(root))
+        return Registry(root)
+    env = os.environ.get("PLEDGECTL_REGISTRY")
+    if env:
+        root = Path(env)
+        if not (root / SETTINGS_FILE).is_file():
+            raise RegistryNotFound("registry.env-not-at", path=str(root))
+        return Registry(root)
+    here = (cwd or Path.cwd()).resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / SETTINGS_FILE).is_file():
+            return Registry(candidate)
+    fallback = here / "registry"
+    if (fallback / SETTINGS_FILE).is_file():
+        return Registry(fallback)
+    raise RegistryNotFound("registry.not-found")

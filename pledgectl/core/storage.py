@@ -1,0 +1,132 @@
+"""Careful writes: locked, atomic, permission-keeping, never through a symlink.
+
+Every registry write goes through :func:`write_atomic` under :func:`locked`.
+The lock lives on a dedicated ``.<file>.lock`` beside the data file (the data
+file's inode changes on every replace, so it cannot carry the lock); it is an
+``flock``, so the kernel releases it when a process dies and a killed clerk
+never blocks the next one. It is taken with the standard library's ``fcntl``
+directly: the *filelock* package did the same in ~20 ms of imports, a sixth of
+a clerk's whole ``sign``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+from pledgectl.core.errors import RefusedWrite
+
+LOCK_TIMEOUT = 30.0
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold the writer lock of ``path``; a clear error if another writer keeps it.
+
+    The lock file is opened without following a symlink and never truncated;
+    waiting polls a non-blocking ``flock`` with a growing pause, up to ``timeout``.
+    """
+    import fcntl
+    import time
+
+    try:
+        fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        raise RefusedWrite("storage.lock-failed", file=str(path), reason=exc.strerror) from None
+    try:
+        deadline = time.monotonic() + timeout
+        pause = 0.002
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise RefusedWrite(
+                        "storage.locked", file=str(path), seconds=int(timeout)
+                    ) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.05)
+            except OSError as exc:
+                raise RefusedWrite(
+                    "storage.lock-failed", file=str(path), reason=exc.strerror
+                ) from None
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the flock
+
+
+def _clean_stale_temps(path: Path) -> None:
+    """Remove temporary files a killed writer left behind (we hold the lock)."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def ensure_plain_target(path: Path) -> None:
+    """Refuse to write through a symlink or onto anything but a regular file."""
+    if path.is_symlink():
+        raise RefusedWrite("storage.symlink", file=str(path))
+    if path.exists() and not path.is_file():
+        raise RefusedWrite("storage.not-a-file", file=str(path))
+
+
+def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> None:
+    """Write ``data`` to ``path`` so a crash leaves the old file or the new, never a mix.
+
+    Call with the lock held. The temp file is in the same directory (same file
+    system, so the rename is atomic), flushed and fsynced, given the old file's
+    permissions, then renamed over the old one; the directory is fsynced too.
+    """
+    ensure_plain_target(path)
+    if must_not_exist and path.exists():
+        raise RefusedWrite("storage.exists", file=str(path))
+    _clean_stale_temps(path)
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp = path.with_name(f".{path.name}.{os.urandom(6).hex()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if must_not_exist:
+            os.link(tmp, path)  # fails if a concurrent writer created it first
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, path)
+    except FileExistsError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise RefusedWrite("storage.exists", file=str(path)) from None
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise RefusedWrite("storage.write-failed", file=str(path), reason=exc.strerror) from None
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

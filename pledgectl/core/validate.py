@@ -1,0 +1,117 @@
+"""Validation of values a user types or imports, one function per field.
+
+Each returns the clean value or raises :class:`InvalidValue` naming the field,
+the value and how to fix it; the CLI prompts re-ask on that error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pledgectl.core import i18n
+from pledgectl.core import nip as nip_rules
+from pledgectl.core.errors import InvalidValue
+from pledgectl.core.model import REGION_PATTERN, STATUSES
+from pledgectl.core.registry import check_id
+from pledgectl.core.settings import Settings
+
+_REGION = re.compile(REGION_PATTERN)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+MAX_TEXT = 500
+_STATUS_ALIASES = {
+    "PNS": "PNS",
+    "PPPK": "PPPK",
+    "NON-ASN": "NON-ASN",
+    "NONASN": "NON-ASN",
+    "NON ASN": "NON-ASN",
+    "THL": "NON-ASN",
+    "HONORER": "NON-ASN",
+}
+
+agency_id = check_id
+
+
+def record_id(value: str) -> str:
+    return check_id(value, "record")
+
+
+def text(value: str, field: str, required: bool = True) -> str:
+    """A free-text field: trimmed, one line, no control characters, bounded length."""
+    clean = value.strip()
+    if not clean:
+        if required:
+            raise InvalidValue("value.required", field=field)
+        return ""
+    if _CONTROL.search(clean) or "\n" in clean or len(clean) > MAX_TEXT:
+        raise InvalidValue("value.text", field=field, value=clean[:40], limit=MAX_TEXT)
+    return clean
+
+
+def region(value: str) -> str:
+    clean = value.strip()
+    if not _REGION.fullmatch(clean) or not 11 <= int(clean[:2]) <= 99:
+        raise InvalidValue("value.region", value=clean)
+    return clean
+
+
+def date(value: str, field: str = "--date") -> dt.date:
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InvalidValue("value.date", field=field, value=value) from None
+
+
+def status(value: str) -> str:
+    clean = _STATUS_ALIASES.get(re.sub(r"[\s_]+", " ", value.strip().upper()))
+    if clean is None:
+        raise InvalidValue("value.status", value=value, choices=", ".join(STATUSES))
+    return clean
+
+
+def nip(value: str, today: dt.date | None = None) -> str:
+    clean = nip_rules.normalise(value)
+    found = nip_rules.problems(clean, today)
+    if found:
+        first = found[0]
+        raise InvalidValue("value.nip", value=value, reason=i18n.t(first.key, **first.params))
+    return clean
+
+
+def nip_for(value: str | None, person_status: str, settings: Settings) -> str | None:
+    """A NIP is required unless the status is exempt (``policy.nip_optional_for``)."""
+    if value is None or not value.strip():
+        if person_status in settings.policy.nip_optional_for:
+            return None
+        raise InvalidValue("value.nip-required", status=person_status)
+    return nip(value)
+
+
+def kind(value: str, settings: Settings) -> str:
+    if value not in settings.policy.kinds:
+        raise InvalidValue("value.kind", value=value, choices=", ".join(settings.policy.kinds))
+    return value
+
+
+def election(value: str, settings: Settings) -> str:
+    if value not in settings.elections:
+        raise InvalidValue(
+            "value.election", value=value, choices=", ".join(settings.elections) or "-"
+        )
+    return value
+
+
+def commitment(value: str, settings: Settings) -> str:
+    if value not in settings.checklist_ids:
+        raise InvalidValue(
+            "value.commitment", value=value, choices=", ".join(settings.checklist_ids) or "-"
+        )
+    return value
+
+
+def institution(value: str, settings: Settings) -> str:
+    if value not in settings.institutions:
+        raise InvalidValue(
+            "value.institution", value=value, choices=", ".join(settings.institutions) or "-"
+        )
+    return value

@@ -1,0 +1,66 @@
+"""``fmt``: rewrite agency files to canonical form, only where they differ.
+
+Hand-written comments are kept beside the records they describe
+(:mod:`pledgectl.core.comments`). A file that cannot be rewritten without loss --
+unparseable, or a newer schema -- is refused and left byte-for-byte as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pledgectl.core import canonical
+from pledgectl.core.comments import extract
+from pledgectl.core.model import SCHEMA_VERSION
+from pledgectl.core.reader import parse_text
+from pledgectl.core.registry import Registry
+from pledgectl.core.storage import locked, write_atomic
+
+
+@dataclass(frozen=True)
+class FmtResult:
+    path: Path
+    status: str  # same | changed | refused
+    reason_key: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+
+def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
+    """The canonical bytes of a file, or why there are none."""
+    parsed = parse_text(path, raw)
+    if parsed.data is None:
+        problem = parsed.problem
+        line = str(problem.line) if problem else "1"
+        return FmtResult(path, "refused", "fmt.unparseable", (("line", line),))
+    version = parsed.data.get("schema")
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        return FmtResult(path, "refused", "fmt.newer-schema", (("found", str(version)),))
+    comments = extract(parsed.text, parsed.outline)
+    return canonical.dumps_agency(parsed.data, comments).encode("utf-8")
+
+
+def _compare(path: Path, write: bool) -> FmtResult:
+    raw = path.read_bytes()
+    result = canonical_bytes(path, raw)
+    if isinstance(result, FmtResult):
+        return result
+    if result == raw:
+        return FmtResult(path, "same")
+    if write:
+        write_atomic(path, result)
+    return FmtResult(path, "changed")
+
+
+def format_file(path: Path, check_only: bool = False) -> FmtResult:
+    """Compare (``check_only``: no lock, works on a read-only checkout) or rewrite under lock."""
+    if check_only:
+        return _compare(path, write=False)
+    with locked(path):
+        return _compare(path, write=True)
+
+
+def format_registry(registry: Registry, check_only: bool = False) -> list[FmtResult]:
+    if not check_only:
+        registry.ensure_writable_here()
+    return [format_file(path, check_only) for path in registry.agency_paths()]

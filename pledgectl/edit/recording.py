@@ -1,0 +1,477 @@
+"""Recording: agencies, declarations, witnesses, signatories, roster entries.
+
+Every edit is an *insertion* of canonical record blocks at the record's place
+in the file, found by :mod:`pledgectl.core.outline`: existing lines never move or
+change, hand-written comments and unknown fields survive, and the cost is a
+scan and a copy, not a parse and rewrite. Values are validated before anything
+is written; rule findings come back as warnings for the CLI to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from pledgectl.core import canonical, rules, validate
+from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
+from pledgectl.core.identity import fold, person_key
+from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
+from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
+from pledgectl.core.registry import Registry
+from pledgectl.core.storage import locked, write_atomic
+
+Warning_ = tuple[str, dict[str, str]]
+
+
+class Outcome:
+    """What an edit did: the record's id, what was added, and rule warnings."""
+
+    def __init__(self, agency: str, record: str = "", added: int = 0) -> None:
+        self.agency = agency
+        self.record = record
+        self.added = added
+        self.skipped: list[dict[str, Any]] = []
+        self.warnings: list[Warning_] = []
+
+    def __repr__(self) -> str:
+        return f"Outcome({self.agency!r}, {self.record!r}, added={self.added})"
+
+
+class Person(NamedTuple):
+    """A validated signatory or roster entry."""
+
+    name: str
+    status: str
+    nip: str | None = None
+    position: str | None = None
+    unit: str | None = None
+    signed: dt.date | None = None
+
+    def as_table(self, with_signed: bool = True) -> dict[str, Any]:
+        table: dict[str, Any] = {}
+        if self.nip:
+            table["nip"] = self.nip
+        table["name"] = self.name
+        table["status"] = self.status
+        if self.position:
+            table["position"] = self.position
+        if self.unit:
+            table["unit"] = self.unit
+        if with_signed and self.signed:
+            table["signed"] = self.signed
+        return table
+
+
+def make_person(
+    settings_registry: Registry,
+    *,
+    name: str,
+    status: str,
+    nip: str | None = None,
+    position: str | None = None,
+    unit: str | None = None,
+    signed: str | dt.date | None = None,
+) -> Person:
+    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one."""
+    settings = settings_registry.settings
+    clean_status = validate.status(status)
+    clean_nip = validate.nip_for(nip, clean_status, settings)
+    clean_signed = validate.date(signed, "--date") if isinstance(signed, str) else signed
+    return Person(
+        name=validate.text(name, "name"),
+        status=clean_status,
+        nip=clean_nip,
+        position=validate.text(position, "position", required=False) or None if position else None,
+        unit=validate.text(unit, "unit", required=False) or None if unit else None,
+        signed=clean_signed,
+    )
+
+
+# -- the edit mechanism -------------------------------------------------------
+
+
+def _insert(text: str, pos: int, block_text: str) -> str:
+    """Insert a record block at ``pos`` (a line start), keeping one blank line between."""
+    before = text[:pos]
+    if before and not before.endswith("\n"):
+        before += "\n"
+    return before + "\n" + block_text + text[pos:]
+
+
+def edit_agency(
+    registry: Registry,
+    agency_id: str,
+    change: Callable[[str, Callable[[], Outline]], str | None],
+) -> None:
+    """Lock, read, let ``change`` return the new text (or None), write atomically.
+
+    ``change`` gets the text and a function giving its outline, built only if asked
+    for: an append that :func:`pledgectl.core.outline.locate` can place needs none.
+    """
+    path = registry.agency_path(agency_id)
+    if not path.exists():
+        raise InvalidValue("value.unknown-agency", agency=agency_id)
+    registry.ensure_writable_here()
+    with locked(path):
+        if not path.exists():
+            raise InvalidValue("value.unknown-agency", agency=agency_id)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise RefusedWrite("edit.not-utf8", file=str(path)) from None
+        schema, inline_records = preflight(text)
+        if schema is not None and schema > SCHEMA_VERSION:
+            raise RefusedWrite(
+                "edit.newer-schema", file=str(path), found=schema, known=SCHEMA_VERSION
+            )
+        if inline_records:
+            raise RefusedWrite("edit.inline-records", file=str(path))
+        built: list[Outline] = []
+
+        def outline() -> Outline:
+            if not built:
+                built.append(build(text))
+            return built[0]
+
+        new_text = change(text, outline)
+        if new_text is None or new_text == text:
+            return
+        write_atomic(path, new_text.encode("utf-8"))
+
+
+def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
+    for index, block in enumerate(outline.blocks):
+        if block.kind == "declaration" and block.value("id") == decl_id:
+            return index
+    known = [b.value("id") for b in outline.declarations()]
+    raise InvalidValue(
+        "value.unknown-declaration",
+        agency=agency_id,
+        declaration=decl_id,
+        choices=", ".join(known) or "-",
+    )
+
+
+def _declaration_date(text: str, block: Block) -> dt.date | None:
+    return _date_in(text, block.start, block.end)
+
+
+def _date_in(text: str, start: int, end: int) -> dt.date | None:
+    """The ``date = YYYY-MM-DD`` of the table between two offsets."""
+    match = re.search(r"^[ \t]*date[ \t]*=[ \t]*(\d{4}-\d{2}-\d{2})", text[start:end], re.M)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+
+
+# -- the recording operations -------------------------------------------------
+
+
+def add_agency(
+    registry: Registry, agency_id: str, name: str, region: str, parent: str | None = None
+) -> Path:
+    agency_id = validate.agency_id(agency_id)
+    table: dict[str, Any] = {
+        "id": agency_id,
+        "name": validate.text(name, "name"),
+        "region": validate.region(region),
+    }
+    if parent:
+        parent = validate.agency_id(parent)
+        if parent == agency_id or not registry.has_agency(parent):
+            raise InvalidValue("value.unknown-parent", parent=parent)
+        table["parent"] = parent
+    path = registry.agency_path(agency_id)
+    if path.exists() or path.is_symlink():
+        raise RefusedWrite("edit.agency-exists", agency=agency_id, file=str(path))
+    registry.agencies_dir.mkdir(parents=True, exist_ok=True)
+    registry.ensure_writable_here()
+    text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
+    with locked(path):
+        write_atomic(path, text.encode("utf-8"), must_not_exist=True)
+    return path
+
+
+def declare(
+    registry: Registry,
+    agency_id: str,
+    *,
+    kind: str,
+    date: str | dt.date,
+    elections: Sequence[str],
+    decl_id: str | None = None,
+    title: str | None = None,
+    occasion: str | None = None,
+    place: str | None = None,
+    basis: Sequence[str] = (),
+    commitments: Sequence[str] = (),
+) -> Outcome:
+    settings = registry.settings
+    validate.agency_id(agency_id)
+    when = validate.date(date) if isinstance(date, str) else date
+    table: dict[str, Any] = {"id": "", "kind": validate.kind(kind, settings)}
+    if not elections:
+        raise InvalidValue("value.required", field="--election")
+    table["elections"] = list(dict.fromkeys(validate.election(e, settings) for e in elections))
+    table["date"] = when
+    for key, raw in (("title", title), ("occasion", occasion), ("place", place)):
+        if raw:
+            table[key] = validate.text(raw, key)
+    if basis:
+        table["basis"] = [validate.text(b, "basis") for b in basis]
+    table["commitments"] = list(
+        dict.fromkeys(validate.commitment(c, settings) for c in commitments)
+    )
+    if decl_id is not None:
+        validate.record_id(decl_id)
+    outcome = Outcome(agency_id)
+    outcome.warnings.extend(rules.declaration_date(when, table["elections"], settings))
+    if not commitments:
+        outcome.warnings.append(("rule.no-commitments", {}))
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        outline = get_outline()
+        existing = {b.value("id") for b in outline.declarations()}
+        chosen = decl_id
+        if chosen is None:
+            base = f"{table['kind']}-{when.isoformat()}"
+            chosen, n = base, 2
+            while chosen in existing:
+                chosen, n = f"{base}-{n}", n + 1
+        elif chosen in existing:
+            raise RefusedWrite("edit.declaration-exists", agency=agency_id, declaration=chosen)
+        table["id"] = chosen
+        outcome.record = chosen
+        return _insert(text, len(text), canonical.block("declarations", table, DECLARATION))
+
+    edit_agency(registry, agency_id, change)
+    outcome.added = 1
+    return outcome
+
+
+def add_witness(
+    registry: Registry,
+    agency_id: str,
+    decl_id: str,
+    *,
+    institution: str,
+    name: str,
+    role: str | None = None,
+) -> Outcome:
+    settings = registry.settings
+    validate.agency_id(agency_id)
+    table: dict[str, Any] = {
+        "institution": validate.institution(institution, settings),
+        "name": validate.text(name, "name"),
+    }
+    if role:
+        table["role"] = validate.text(role, "role")
+    outcome = Outcome(agency_id, decl_id)
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        outline = get_outline()
+        index = _find_declaration(outline, agency_id, decl_id)
+        for witness in outline.children(index, "witness"):
+            same_inst = witness.value("institution") == table["institution"]
+            if same_inst and fold(witness.value("name")) == fold(table["name"]):
+                raise RefusedWrite("edit.witness-exists", name=table["name"], declaration=decl_id)
+        declared = _declaration_date(text, outline.blocks[index])
+        if declared is not None:
+            outcome.warnings.extend(
+                rules.witness_validity(table["institution"], declared, settings)
+            )
+        signatories = outline.children(index, "signatory")
+        pos = (
+            _back_over_trivia(text, signatories[0].start)
+            if signatories
+            else outline.region_end(index)
+        )
+        return _insert(text, pos, canonical.block("declarations.witnesses", table, WITNESS))
+
+    edit_agency(registry, agency_id, change)
+    outcome.added = 1
+    return outcome
+
+
+def add_signatories(
+    registry: Registry,
+    agency_id: str,
+    decl_id: str,
+    people: Iterable[Person],
+    *,
+    dry_run: bool = False,
+    on_existing: str = "refuse",
+) -> Outcome:
+    """Add people to a declaration in one write.
+
+    ``on_existing``: ``refuse`` (a person already on the declaration is an error,
+    as for ``sign``) or ``skip`` (idempotent re-import: the same person is skipped,
+    the same NIP under another name is reported as a conflict and refuses the write).
+    """
+    validate.agency_id(agency_id)
+    people = list(people)
+    outcome = Outcome(agency_id, decl_id)
+
+    def quick_append(text: str) -> tuple[bool, str | None]:
+        """A few new people with NIPs, none on the declaration yet: place them by literal
+        searches (C speed), no outline. Anything else is left to the full path."""
+        nips = [p.nip for p in people]
+        if len(people) > 8 or not all(nips) or len(set(nips)) != len(nips):
+            return False, None
+        sites = locate(text)
+        site = sites.get(decl_id) if sites is not None else None
+        if site is None:
+            return False, None
+        first = site.first_signatory if site.first_signatory is not None else site.end
+        if any(text.find(nip, first, site.end) >= 0 for nip in nips if nip):
+            return False, None  # someone may be on it already: the full path decides
+        declared = _date_in(text, site.start, site.table_end)
+        blocks = []
+        for person in people:
+            if person.signed is not None:
+                outcome.warnings.extend(rules.signature_date(person.signed, declared))
+            blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
+        outcome.added = len(blocks)
+        return True, None if dry_run else _insert(text, site.end, "\n".join(blocks))
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
+        handled, quick = quick_append(text)
+        if handled:
+            return quick
+        outline = get_outline()
+        index = _find_declaration(outline, agency_id, decl_id)
+        signatories = outline.children(index, "signatory")
+        # Who is on the declaration already: NIPs by one scan of the region; names of
+        # staff without a NIP only if someone without a NIP is being added.
+        starts = [b.start for b in signatories]
+        span = (starts[0], signatories[-1].end) if signatories else (0, 0)
+        by_nip: dict[str, Block] | None = None
+
+        def nip_block(nip: str) -> Block | None:
+            nonlocal by_nip
+            # A few people (``sign``): a substring search rules most out at C speed.
+            if by_nip is None and len(people) <= 8 and text.find(nip, *span) < 0:
+                return None
+            if by_nip is None:
+                by_nip = {}
+                for value, offset in outline.values("nip", *span):
+                    by_nip.setdefault(value, signatories[bisect_right(starts, offset) - 1])
+            return by_nip.get(nip)
+
+        by_name: dict[str, Block] = {}
+        if any(not p.nip for p in people):
+            by_name = {fold(b.value("name")): b for b in signatories if not b.value("nip")}
+        present: dict[str, str] = {}
+
+        def recorded(person: Person) -> str | None:
+            key = person_key(person.nip, person.name)
+            if key in present:
+                return present[key]
+            block = nip_block(person.nip) if person.nip else by_name.get(fold(person.name))
+            return block.value("name") if block is not None else None
+
+        declared = _declaration_date(text, outline.blocks[index])
+        blocks: list[str] = []
+        conflicts: list[dict[str, str]] = []
+        for person in people:
+            key = person_key(person.nip, person.name)
+            existing = recorded(person)
+            if existing is not None:
+                same = fold(existing) == fold(person.name)
+                if on_existing == "refuse" or not same:
+                    if on_existing == "refuse":
+                        raise RefusedWrite(
+                            "edit.already-signed",
+                            who=person.nip or person.name,
+                            declaration=decl_id,
+                        )
+                    conflicts.append(
+                        {"nip": person.nip or "", "recorded": existing, "given": person.name}
+                    )
+                else:
+                    outcome.skipped.append({"nip": person.nip or "", "name": person.name})
+                continue
+            present[key] = person.name
+            if person.signed is not None:
+                for rule in rules.signature_date(person.signed, declared):
+                    outcome.warnings.append(rule)
+            blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
+        if conflicts:
+            first = conflicts[0]
+            raise RefusedWrite(
+                "edit.nip-conflict",
+                nip=first["nip"],
+                recorded=first["recorded"],
+                given=first["given"],
+                count=len(conflicts),
+            )
+        outcome.added = len(blocks)
+        if dry_run or not blocks:
+            return None
+        return _insert(text, outline.region_end(index), "\n".join(blocks))
+
+    edit_agency(registry, agency_id, change)
+    return outcome
+
+
+def sign(registry: Registry, agency_id: str, decl_id: str, person: Person) -> Outcome:
+    return add_signatories(registry, agency_id, decl_id, [person])
+
+
+def add_roster(
+    registry: Registry, agency_id: str, people: Iterable[Person], *, dry_run: bool = False
+) -> Outcome:
+    """Add staff to the roster; people already on it (same NIP and name) are skipped."""
+    validate.agency_id(agency_id)
+    people = list(people)
+    outcome = Outcome(agency_id)
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
+        outline = get_outline()
+        present: dict[str, str] = {}
+        last_roster = -1
+        for index, block in enumerate(outline.blocks):
+            if block.kind == "roster":
+                last_roster = index
+                nip = block.value("nip")
+                name = block.value("name")
+                present[person_key(nip or None, name)] = name
+        blocks = []
+        for person in people:
+            key = person_key(person.nip, person.name)
+            if key in present:
+                if fold(present[key]) != fold(person.name):
+                    raise RefusedWrite(
+                        "edit.nip-conflict",
+                        nip=person.nip or "",
+                        recorded=present[key],
+                        given=person.name,
+                        count=1,
+                    )
+                outcome.skipped.append({"nip": person.nip or "", "name": person.name})
+                continue
+            present[key] = person.name
+            blocks.append(canonical.block("roster", person.as_table(with_signed=False), ROSTER))
+        outcome.added = len(blocks)
+        if dry_run or not blocks:
+            return None
+        if last_roster >= 0:
+            pos = outline.region_end(last_roster)
+        else:
+            first_decl = next((b for b in outline.blocks if b.kind == "declaration"), None)
+            pos = _back_over_trivia(text, first_decl.start) if first_decl else len(text)
+        return _insert(text, pos, "\n".join(blocks))
+
+    edit_agency(registry, agency_id, change)
+    return outcome

@@ -1,0 +1,59 @@
+"""Create a registry: settings from a preset, and optionally the demo agencies.
+
+The demo agencies come from the project's ``seeds/`` (shipped inside the
+package as ``pledgectl/_seeds``), written through the canonical writer.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from pledgectl.core import canonical
+from pledgectl.core.errors import PledgeError, RefusedWrite
+from pledgectl.core.presets import settings_text
+from pledgectl.core.reader import read_agency
+from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE
+from pledgectl.core.storage import locked, write_atomic
+
+GITIGNORE = "# pledgectl's lock and temporary files\n.*.lock\n.*.tmp\n"
+
+
+def seed_files() -> list[Path]:
+    """The demo agency files: packaged copy first, then the source checkout's ``seeds/``."""
+    packaged = resources.files("pledgectl") / "_seeds"
+    candidates = [Path(str(packaged)), Path(__file__).resolve().parents[2] / "seeds"]
+    for folder in candidates:
+        if folder.is_dir():
+            files = sorted(folder.glob("*.toml"))
+            if files:
+                return files
+    return []
+
+
+def init_registry(root: Path, checklist: str = "behaviours", example: bool = False) -> int:
+    """Create ``root`` as a registry; returns how many agencies were written."""
+    settings = root / SETTINGS_FILE
+    if settings.exists():
+        raise RefusedWrite("init.exists", file=str(settings))
+    try:
+        (root / AGENCIES_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise PledgeError("init.mkdir-failed", path=str(root), reason=exc.strerror) from None
+    with locked(settings):
+        write_atomic(settings, settings_text(checklist).encode("utf-8"), must_not_exist=True)
+    gitignore = root / ".gitignore"
+    if not gitignore.exists():
+        write_atomic(gitignore, GITIGNORE.encode("utf-8"))
+    if not example:
+        return 0
+    written = 0
+    for seed in seed_files():
+        parsed = read_agency(seed)
+        if parsed.data is None:
+            raise PledgeError("init.bad-seed", file=str(seed))
+        target = root / AGENCIES_DIR / seed.name
+        with locked(target):
+            write_atomic(target, canonical.dumps_agency(parsed.data).encode("utf-8"))
+        written += 1
+    return written

@@ -1,0 +1,244 @@
+"""Three-way merge of one agency file, record by record.
+
+Two clerks recording in parallel clones add different people to the same
+declaration; a line-based merge sees both append at the same place and
+conflicts. Merging the parsed data by record identity (declaration ``id``,
+witness institution and name, signatory and roster NIP or name) lets such
+additions merge cleanly. A *true* conflict -- the same field edited
+differently, the same NIP added with different data, a record deleted on one
+side and changed on the other -- is reported as a :class:`Conflict`; the
+merged data then keeps our version of that spot (or the surviving record, so
+nothing is lost) and the caller decides what to write.
+
+Positions are stable: records keep our order, records added only on their
+side are appended after ours, in their order. Unknown fields and tables are
+merged key by key like known ones; unknown arrays of tables and arrays of
+strings are merged as whole values.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from pledgectl.core.i18n import t
+from pledgectl.git.semdiff import (
+    declaration_key,
+    jsonable,
+    keyed,
+    person_key,
+    records_of,
+    same,
+    witness_key,
+)
+
+
+class _Missing:
+    """Marks a key absent on one side (TOML has no null, so None would do, but is less clear)."""
+
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Final = _Missing()
+
+KeyFn = Callable[[Mapping[str, Any]], str]
+
+# Record arrays merged by identity, by where they sit: file level and in a declaration.
+_FILE_RECORDS: dict[str, KeyFn] = {"roster": person_key, "declarations": declaration_key}
+_DECLARATION_RECORDS: dict[str, KeyFn] = {"witnesses": witness_key, "signatories": person_key}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One spot the merge could not decide.
+
+    ``reason``: ``edit-edit`` (a field changed differently), ``add-add`` (a
+    record with the same key added with different data), ``delete-edit`` (we
+    removed what they changed), ``edit-delete`` (the reverse).
+    ``path`` locates the record: ``("declarations", "<id>", "signatories",
+    "<nip>")``; ``field`` names the field (None for a whole record). Values
+    are None where absent.
+    """
+
+    reason: str
+    path: tuple[str, ...]
+    field: str | None
+    base: Any
+    ours: Any
+    theirs: Any
+
+    @property
+    def where(self) -> str:
+        return "/".join(self.path) if self.path else "."
+
+    def message(self) -> str:
+        """The conflict in the current language, for the merge driver's report."""
+        return t(
+            f"merge.conflict.{self.reason}",
+            where=self.where,
+            field=self.field or "",
+            ours=_show(self.ours),
+            theirs=_show(self.theirs),
+        )
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "reason": self.reason,
+            "path": list(self.path),
+            "field": self.field,
+            "base": jsonable(self.base),
+            "ours": jsonable(self.ours),
+            "theirs": jsonable(self.theirs),
+        }
+
+
+def _show(value: Any) -> str:
+    return json.dumps(jsonable(value), ensure_ascii=False, sort_keys=False, default=str)
+
+
+@dataclass
+class MergeResult:
+    """The merged data and the conflicts found; ``data`` is usable only when ``clean``."""
+
+    data: dict[str, Any]
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.conflicts
+
+
+def _plain(value: Any) -> Any:
+    return None if value is MISSING else value
+
+
+class _Merger:
+    def __init__(self) -> None:
+        self.conflicts: list[Conflict] = []
+
+    def conflict(
+        self, reason: str, path: tuple[str, ...], name: str | None, b: Any, o: Any, th: Any
+    ) -> None:
+        self.conflicts.append(Conflict(reason, path, name, _plain(b), _plain(o), _plain(th)))
+
+    def record_keys(self, path: tuple[str, ...]) -> dict[str, KeyFn]:
+        if not path:
+            return _FILE_RECORDS
+        if len(path) == 2 and path[0] == "declarations":
+            return _DECLARATION_RECORDS
+        return {}
+
+    def value(self, b: Any, o: Any, th: Any, path: tuple[str, ...], name: str, added: bool) -> Any:
+        """Merge one key of a table; returns MISSING when the key should be absent."""
+        if same(o, th):
+            return o
+        if same(o, b):
+            return th
+        if same(th, b):
+            return o
+        keyfn = self.record_keys(path).get(name)
+        if keyfn is not None:
+            lists = [[] if v is MISSING else records_of(v) for v in (b, o, th)]
+            if all(v is not None for v in lists):
+                merged = self.records(
+                    lists[0] or [], lists[1] or [], lists[2] or [], keyfn, path, name
+                )
+                return MISSING if not merged and (o is MISSING or th is MISSING) else merged
+        if isinstance(o, dict) and isinstance(th, dict) and (b is MISSING or isinstance(b, dict)):
+            base = b if isinstance(b, dict) else {}
+            return self.table(base, o, th, (*path, name), added or b is MISSING)
+        if o is MISSING:
+            self.conflict("delete-edit", path, name, b, o, th)
+            return th
+        if th is MISSING:
+            self.conflict("edit-delete", path, name, b, o, th)
+            return o
+        self.conflict("add-add" if added or b is MISSING else "edit-edit", path, name, b, o, th)
+        return o
+
+    def table(
+        self,
+        b: Mapping[str, Any],
+        o: Mapping[str, Any],
+        th: Mapping[str, Any],
+        path: tuple[str, ...],
+        added: bool,
+    ) -> dict[str, Any]:
+        """Key by key; our key order first, then keys only they have, in their order."""
+        out: dict[str, Any] = {}
+        for k in [
+            *o,
+            *(k for k in th if k not in o),
+            *(k for k in b if k not in o and k not in th),
+        ]:
+            merged = self.value(
+                b.get(k, MISSING), o.get(k, MISSING), th.get(k, MISSING), path, k, added
+            )
+            if merged is not MISSING:
+                out[k] = merged
+        return out
+
+    def records(
+        self,
+        b: list[dict[str, Any]],
+        o: list[dict[str, Any]],
+        th: list[dict[str, Any]],
+        keyfn: KeyFn,
+        path: tuple[str, ...],
+        name: str,
+    ) -> list[dict[str, Any]]:
+        """Match records by identity; ours keep their places, theirs-only are appended."""
+        kb, ko, kt = keyed(b, keyfn), keyed(o, keyfn), keyed(th, keyfn)
+        out: list[dict[str, Any]] = []
+        for key, mine in ko.items():
+            where = (*path, name, key)
+            base = kb.get(key)
+            other = kt.get(key)
+            if other is None:
+                if base is None:
+                    out.append(dict(mine))  # added by us
+                elif not same(mine, base):
+                    self.conflict("edit-delete", where, None, base, mine, MISSING)
+                    out.append(dict(mine))
+                # else: deleted by them, untouched by us
+                continue
+            out.append(self.table(base or {}, mine, other, where, base is None))
+        for key, theirs in kt.items():
+            if key in ko:
+                continue
+            base = kb.get(key)
+            if base is None:
+                out.append(dict(theirs))  # added by them
+            elif not same(theirs, base):
+                self.conflict("delete-edit", (*path, name, key), None, base, MISSING, theirs)
+                out.append(dict(theirs))
+        return out
+
+
+def merge_agency(
+    base: Mapping[str, Any] | None, ours: Mapping[str, Any], theirs: Mapping[str, Any]
+) -> MergeResult:
+    """Merge two versions of one agency file against their common ancestor.
+
+    ``base`` is None when the file was added on both sides. Pure: the inputs
+    are not modified. ``merge_agency(b, x, b).data == x`` and
+    ``merge_agency(b, b, y).data == y`` always hold.
+    """
+    merger = _Merger()
+    if base is not None and same(dict(ours), dict(base)):
+        return MergeResult(_copy(theirs))
+    if base is not None and same(dict(theirs), dict(base)):
+        return MergeResult(_copy(ours))
+    data = merger.table(base or {}, ours, theirs, (), base is None)
+    return MergeResult(data, merger.conflicts)
+
+
+def _copy(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _copy(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) for v in value]
+    return value

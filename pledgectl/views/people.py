@@ -1,0 +1,142 @@
+"""Finding people and flattening signatories: ``find`` and ``export``.
+
+Both stream the registry one agency file at a time. NIPs are personal data:
+every output can mask them (``redact``), and CSV cells that a spreadsheet
+would run as formulas are defused (OWASP CSV injection).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from pledgectl.checks import declarations, records
+from pledgectl.core.identity import fold
+from pledgectl.core.nip import normalise, redact
+from pledgectl.core.registry import Registry
+
+EXPORT_COLUMNS = (
+    "agency",
+    "agency_name",
+    "region",
+    "declaration",
+    "kind",
+    "elections",
+    "date",
+    "witnesses",
+    "nip",
+    "name",
+    "status",
+    "position",
+    "unit",
+    "signed",
+)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def find(registry: Registry, query: str, redacted: bool = False) -> list[dict[str, str]]:
+    """People whose NIP starts with ``query`` (digits) or whose name contains it (any case/accents)."""
+    digits = normalise(query)
+    by_nip = digits.isdigit() and len(digits) >= 4
+    needle = fold(query)
+    found: list[dict[str, str]] = []
+    for af in registry.iter_files():
+        if af.data is None:
+            continue
+        agency = af.file_id
+
+        def hit(person: dict[str, Any]) -> bool:
+            nip = _text(person.get("nip"))
+            if by_nip:
+                return nip.startswith(digits)
+            return needle in fold(_text(person.get("name")))
+
+        for _, person in records(af.data, "roster"):
+            if hit(person):
+                found.append(_row(agency, "", "roster", person, redacted))
+        for _, decl in declarations(af):
+            for _, person in records(decl, "signatories"):
+                if hit(person):
+                    found.append(_row(agency, _text(decl.get("id")), "signatory", person, redacted))
+    return found
+
+
+def _row(
+    agency: str, decl: str, role: str, person: dict[str, Any], redacted: bool
+) -> dict[str, str]:
+    nip = _text(person.get("nip"))
+    return {
+        "agency": agency,
+        "declaration": decl,
+        "role": role,
+        "nip": redact(nip) if redacted and nip else nip,
+        "name": _text(person.get("name")),
+        "status": _text(person.get("status")),
+        "position": _text(person.get("position")),
+    }
+
+
+def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[str, str]]:
+    """One flat row per signatory, with its agency, declaration and witnesses."""
+    for af in registry.iter_files():
+        if af.data is None:
+            continue
+        agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
+        assert isinstance(agency, dict)
+        for _, decl in declarations(af):
+            witnesses = "; ".join(
+                f"{_text(w.get('institution'))}: {_text(w.get('name'))}"
+                for _, w in records(decl, "witnesses")
+            )
+            elections = decl.get("elections")
+            for _, person in records(decl, "signatories"):
+                nip = _text(person.get("nip"))
+                yield {
+                    "agency": _text(agency.get("id", af.file_id)),
+                    "agency_name": _text(agency.get("name")),
+                    "region": _text(agency.get("region")),
+                    "declaration": _text(decl.get("id")),
+                    "kind": _text(decl.get("kind")),
+                    "elections": "; ".join(map(str, elections))
+                    if isinstance(elections, list)
+                    else "",
+                    "date": _text(decl.get("date")),
+                    "witnesses": witnesses,
+                    "nip": redact(nip) if redacted and nip else nip,
+                    "name": _text(person.get("name")),
+                    "status": _text(person.get("status")),
+                    "position": _text(person.get("position")),
+                    "unit": _text(person.get("unit")),
+                    "signed": _text(person.get("signed")),
+                }
+
+
+def defuse(cell: str) -> str:
+    """A cell a spreadsheet would evaluate as a formula gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def to_csv(rows: Iterator[dict[str, str]], columns: tuple[str, ...], excel: bool = False) -> str:
+    buffer = io.StringIO()
+    if excel:
+        buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([defuse(row.get(c, "")) for c in columns])
+    return buffer.getvalue()
+
+
+def to_jsonl(rows: Iterator[dict[str, str]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+def to_json(rows: Iterator[dict[str, str]]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2)

@@ -1,0 +1,423 @@
+"""The coverage report: per agency (or region, or election) declarations, witnesses, coverage.
+
+:func:`build_report` reads the registry one agency at a time and keeps a small
+row per agency; completeness is :mod:`pledgectl.engine.completeness`'s, exactly as
+``check`` judges it. An unreadable agency file is a row marked so, never an
+error. The renderers (table rows, Markdown, HTML, CSV) are pure functions of
+the :class:`Report`; only the chosen one imports what it needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from pledgectl.core import i18n
+from pledgectl.core.registry import Registry
+from pledgectl.core.settings import localized
+
+BY = ("agency", "region", "election")
+FORMATS = ("table", "markdown", "html", "csv")
+
+
+@dataclass
+class AgencyRow:
+    agency: str
+    name: str = ""
+    region: str = ""
+    readable: bool = True
+    declarations: int = 0
+    witnesses: int = 0  # required institutions present on the best declaration
+    signatories: int = 0  # distinct people who signed any declaration
+    roster: int = 0
+    complete_for: dict[str, bool] = field(default_factory=dict)  # every election in settings
+    signed: dict[str, int] = field(default_factory=dict)  # election -> roster members covered
+    naming: dict[str, int] = field(default_factory=dict)  # election -> declarations naming it
+    signers_for: dict[str, int] = field(default_factory=dict)  # election -> signers, complete
+
+    def complete(self, scope: Iterable[str]) -> bool:
+        return self.readable and all(self.complete_for.get(e, False) for e in scope)
+
+    def status(self, scope: Iterable[str]) -> str:
+        if not self.readable:
+            return "unreadable"
+        return "complete" if self.complete(scope) else "incomplete"
+
+
+@dataclass
+class Report:
+    """Every agency's row, and the settings' view needed to show them."""
+
+    rows: list[AgencyRow]
+    scope: list[str]
+    elections: dict[str, str]  # id -> name in the current language
+    required: int  # required witness institutions
+
+    def coverage(self, signed: int, roster: int) -> float | None:
+        return round(100.0 * signed / roster, 1) if roster else None
+
+
+def build_report(registry: Registry, today: dt.date | None = None) -> Report:
+    """Read every agency file, one at a time; unreadable ones become marked rows."""
+    from pledgectl.checks import Context
+    from pledgectl.core.errors import PledgeError
+    from pledgectl.core.reader import read_agency
+    from pledgectl.engine.completeness import file_state
+
+    settings = registry.settings
+    ctx = Context(registry, settings, today or dt.date.today())
+    lang = i18n.get_lang()
+    elections = list(settings.elections)
+    report = Report(
+        [],
+        list(settings.policy.scope),
+        {e.id: localized(e.name, lang) for e in settings.elections.values()},
+        len(settings.policy.required_witnesses),
+    )
+    for path in registry.agency_paths():
+        row = AgencyRow(path.name.removesuffix(".toml"))
+        report.rows.append(row)
+        try:
+            af = read_agency(path)
+        except PledgeError:
+            row.readable = False
+            continue
+        state = file_state(af, ctx, elections)
+        if state is None or af.data is None:
+            row.readable = False
+            continue
+        table = af.data["agency"]
+        row.name = table.get("name") if isinstance(table.get("name"), str) else ""
+        row.region = table.get("region") if isinstance(table.get("region"), str) else ""
+        row.declarations = len(state.declarations)
+        row.witnesses = max((len(d.witnesses_present) for d in state.declarations), default=0)
+        row.signatories = len(set().union(*(d.signers for d in state.declarations)))
+        row.roster = len(state.roster)
+        for election in elections:
+            row.complete_for[election] = state.complete_for.get(election, False)
+            row.signed[election] = state.signed(election)
+            row.naming[election] = sum(1 for d in state.declarations if election in d.elections)
+            row.signers_for[election] = len(state.covered.get(election, set()))
+    return report
+
+
+# -- the table every format shows --------------------------------------------------------
+
+
+@dataclass
+class Column:
+    key: str  # stable, for CSV headers and tests
+    label: str  # in the current language
+    kind: str = "text"  # text | int | pct | status
+
+
+@dataclass
+class Grid:
+    title: str
+    columns: list[Column]
+    rows: list[list[object]]  # cells: str, int, float (percent) or None (no value)
+    total: list[object] | None = None
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}%"
+
+
+def grid(report: Report, by: str = "agency") -> Grid:
+    """The report as a table of typed cells, grouped ``by`` agency, region or election."""
+    if by == "region":
+        return _by_region(report)
+    if by == "election":
+        return _by_election(report)
+    return _by_agency(report)
+
+
+def _coverage_columns(report: Report) -> list[Column]:
+    return [
+        Column(f"coverage:{e}", i18n.t("report.col.coverage", election=e), "pct")
+        for e in report.scope
+    ]
+
+
+def _by_agency(report: Report) -> Grid:
+    columns = [
+        Column("agency", i18n.t("report.col.agency")),
+        Column("name", i18n.t("report.col.name")),
+        Column("region", i18n.t("report.col.region")),
+        Column("declarations", i18n.t("report.col.declarations"), "int"),
+        Column("witnesses", i18n.t("report.col.witnesses")),
+        Column("signatories", i18n.t("report.col.signatories"), "int"),
+        Column("roster", i18n.t("report.col.roster"), "int"),
+        *_coverage_columns(report),
+        Column("status", i18n.t("report.col.status"), "status"),
+    ]
+    rows: list[list[object]] = []
+    for r in report.rows:
+        status = r.status(report.scope)
+        if not r.readable:
+            rows.append(
+                [r.agency, "", "", None, None, None, None, *([None] * len(report.scope)), status]
+            )
+            continue
+        rows.append(
+            [
+                r.agency,
+                r.name,
+                r.region,
+                r.declarations,
+                f"{r.witnesses}/{report.required}",
+                r.signatories,
+                r.roster,
+                *(report.coverage(r.signed[e], r.roster) for e in report.scope),
+                status,
+            ]
+        )
+    readable = [r for r in report.rows if r.readable]
+    roster = sum(r.roster for r in readable)
+    complete = sum(1 for r in report.rows if r.complete(report.scope))
+    total: list[object] = [
+        i18n.t("report.total"),
+        i18n.t("report.complete-count", complete=complete, total=len(report.rows)),
+        "",
+        sum(r.declarations for r in readable),
+        "",
+        sum(r.signatories for r in readable),
+        roster,
+        *(report.coverage(sum(r.signed[e] for r in readable), roster) for e in report.scope),
+        "",
+    ]
+    return Grid(i18n.t("report.title.agency"), columns, rows, total)
+
+
+def _by_region(report: Report) -> Grid:
+    columns = [
+        Column("region", i18n.t("report.col.region")),
+        Column("agencies", i18n.t("report.col.agencies"), "int"),
+        Column("complete", i18n.t("report.col.complete"), "int"),
+        Column("declarations", i18n.t("report.col.declarations"), "int"),
+        Column("signatories", i18n.t("report.col.signatories"), "int"),
+        Column("roster", i18n.t("report.col.roster"), "int"),
+        *_coverage_columns(report),
+    ]
+    groups: dict[str, list[AgencyRow]] = {}
+    for r in report.rows:
+        groups.setdefault(r.region or "?", []).append(r)
+    rows: list[list[object]] = []
+    for region in sorted(groups):
+        members = groups[region]
+        roster = sum(r.roster for r in members)
+        rows.append(
+            [
+                region,
+                len(members),
+                sum(1 for r in members if r.complete(report.scope)),
+                sum(r.declarations for r in members),
+                sum(r.signatories for r in members),
+                roster,
+                *(
+                    report.coverage(sum(r.signed.get(e, 0) for r in members), roster)
+                    for e in report.scope
+                ),
+            ]
+        )
+    return Grid(i18n.t("report.title.region"), columns, rows, _sum_total(rows, report, 1))
+
+
+def _by_election(report: Report) -> Grid:
+    columns = [
+        Column("election", i18n.t("report.col.election")),
+        Column("name", i18n.t("report.col.name")),
+        Column("in_scope", i18n.t("report.col.in-scope")),
+        Column("agencies", i18n.t("report.col.agencies"), "int"),
+        Column("complete", i18n.t("report.col.complete"), "int"),
+        Column("declarations", i18n.t("report.col.declarations"), "int"),
+        Column("signatories", i18n.t("report.col.signatories-complete"), "int"),
+        Column("roster", i18n.t("report.col.roster"), "int"),
+        Column("coverage", i18n.t("report.col.coverage-all"), "pct"),
+    ]
+    rows: list[list[object]] = []
+    roster = sum(r.roster for r in report.rows)
+    for election, name in report.elections.items():
+        rows.append(
+            [
+                election,
+                name,
+                i18n.t("report.yes" if election in report.scope else "report.no"),
+                len(report.rows),
+                sum(1 for r in report.rows if r.complete_for.get(election, False)),
+                sum(r.naming.get(election, 0) for r in report.rows),
+                sum(r.signers_for.get(election, 0) for r in report.rows),
+                roster,
+                report.coverage(sum(r.signed.get(election, 0) for r in report.rows), roster),
+            ]
+        )
+    return Grid(i18n.t("report.title.election"), columns, rows)
+
+
+def _sum_total(rows: list[list[object]], report: Report, first: int) -> list[object]:
+    """A totals row: sums of the count columns, pooled coverage."""
+    total: list[object] = [i18n.t("report.total")]
+    width = len(rows[0]) if rows else first + 5 + len(report.scope)
+    counts = width - len(report.scope)
+    sums = [
+        sum(v for row in rows if isinstance(v := row[index], int)) for index in range(first, counts)
+    ]
+    total.extend(sums)
+    roster = sums[-1] if sums else 0
+    readable = [r for r in report.rows if r.readable]
+    for e in report.scope:
+        total.append(report.coverage(sum(r.signed.get(e, 0) for r in readable), roster))
+    return total
+
+
+# -- renderers ---------------------------------------------------------------------------
+
+
+def cell_text(value: object, kind: str) -> str:
+    if value is None:
+        return "–"
+    if kind == "pct":
+        return _pct(value if isinstance(value, float) else None)
+    if kind == "status":
+        return i18n.t(f"report.status.{value}")
+    return str(value)
+
+
+def text_rows(g: Grid) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows as strings, for the terminal table."""
+    headers = [c.label for c in g.columns]
+    rows = [[cell_text(v, c.kind) for v, c in zip(row, g.columns, strict=True)] for row in g.rows]
+    if g.total is not None:
+        rows.append(
+            [
+                "" if v == "" else cell_text(v, c.kind if c.kind != "status" else "text")
+                for v, c in zip(g.total, g.columns, strict=True)
+            ]
+        )
+    return headers, rows
+
+
+def render_markdown(g: Grid) -> str:
+    """A GitHub-flavoured Markdown table that pastes into a ticket."""
+
+    def esc(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+    headers, rows = text_rows(g)
+    align = ["---:" if c.kind in ("int", "pct") else "---" for c in g.columns]
+    out = [f"## {esc(g.title)}", ""]
+    out.append("| " + " | ".join(esc(h) for h in headers) + " |")
+    out.append("| " + " | ".join(align) + " |")
+    for index, row in enumerate(rows):
+        cells = [esc(c) for c in row]
+        if g.total is not None and index == len(rows) - 1:
+            cells = [f"**{c}**" if c else c for c in cells]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(text: str) -> str:
+    """A cell Excel will not run as a formula: a leading quote before = + - @ tab CR."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def render_csv(g: Grid) -> str:
+    """CSV that opens in Excel: UTF-8 with a BOM, CRLF, stable keys as headers, no formulas."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([c.key for c in g.columns])
+    for row in g.rows:
+        cells = []
+        for value, column in zip(row, g.columns, strict=True):
+            if value is None:
+                cells.append("")
+            elif column.kind == "pct" and isinstance(value, float):
+                cells.append(f"{value:.1f}")
+            else:
+                cells.append(defuse(str(value)))
+        writer.writerow(cells)
+    return "\ufeff" + buffer.getvalue()
+
+
+_CSS = """
+@page { size: A4; margin: 15mm 12mm; }
+* { box-sizing: border-box; }
+body { font: 10.5pt/1.35 "Segoe UI", "Noto Sans", Arial, sans-serif; color: #1a1a1a; margin: 1.5em; }
+h1 { font-size: 15pt; margin: 0 0 .2em; }
+p.meta { color: #555; margin: 0 0 1em; }
+table { border-collapse: collapse; width: 100%; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+th, td { border-bottom: 1px solid #ccc; padding: .3em .45em; text-align: left; vertical-align: top; }
+th { background: #eef1f4; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tfoot td { font-weight: 600; border-top: 2px solid #888; }
+.bar { width: 7em; height: .7em; background: #e3e3e3; border: 1px solid #999; margin-top: .2em; }
+.bar span { display: block; height: 100%; background: #2e7d32; }
+.status-complete { color: #1b5e20; font-weight: 600; }
+.status-incomplete { color: #b71c1c; font-weight: 600; }
+.status-unreadable { color: #6a1b9a; font-weight: 600; }
+@media print {
+  body { margin: 0; font-size: 9pt; }
+  .bar, .bar span, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def render_html(g: Grid, subtitle: str = "") -> str:
+    """One self-contained page (inline CSS, no scripts, no network), printable on A4."""
+    from html import escape
+
+    lang = i18n.get_lang()
+
+    def cell(value: object, column: Column, footer: bool = False) -> str:
+        shown = escape(
+            cell_text(value, column.kind if not footer or column.kind != "status" else "text")
+            if value != ""
+            else ""
+        )
+        if column.kind in ("int", "pct"):
+            bar = ""
+            if column.kind == "pct" and isinstance(value, float):
+                width = max(0.0, min(100.0, value))
+                bar = f'<div class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
+            return f'<td class="num">{shown}{bar}</td>'
+        if column.kind == "status" and not footer and isinstance(value, str):
+            return f'<td class="status-{escape(value)}">{shown}</td>'
+        return f"<td>{shown}</td>"
+
+    head = "".join(f"<th>{escape(c.label)}</th>" for c in g.columns)
+    body = "\n".join(
+        "<tr>" + "".join(cell(v, c) for v, c in zip(row, g.columns, strict=True)) + "</tr>"
+        for row in g.rows
+    )
+    foot = ""
+    if g.total is not None:
+        foot = (
+            "<tfoot><tr>"
+            + "".join(cell(v, c, True) for v, c in zip(g.total, g.columns, strict=True))
+            + "</tr></tfoot>"
+        )
+    meta = f'<p class="meta">{escape(subtitle)}</p>' if subtitle else ""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(g.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{escape(g.title)}</h1>\n{meta}\n"
+        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n{foot}\n</table>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def subtitle(report: Report) -> str:
+    """What the report measures, in one line."""
+    scope = ", ".join(f"{e} ({report.elections.get(e, e)})" for e in report.scope)
+    return i18n.t("report.subtitle", scope=scope or "–", agencies=len(report.rows))
