@@ -203,7 +203,19 @@ class PledgeGroup(TyperGroup):
             code = report(PledgeError("cli.bad-lang", value=lang), usage=True)
             _exit(code, standalone_mode)
             return code
-        i18n.set_lang(i18n.detect_lang(lang))
+        with i18n.activated(i18n.detect_lang(lang)):
+            code = self._run(rest, found, prog_name, complete_var, **extra)
+        _exit(code, standalone_mode)
+        return code
+
+    def _run(
+        self,
+        rest: list[str],
+        found: dict[str, list[str]],
+        prog_name: str | None,
+        complete_var: str | None,
+        **extra: Any,
+    ) -> int:
         _globals["registries"] = [path for path in found.get("registry", []) if path]
         try:
             result = super().main(
@@ -237,7 +249,6 @@ class PledgeGroup(TyperGroup):
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         except Exception:
             code = report_unexpected()
-        _exit(code, standalone_mode)
         return code
 
 
