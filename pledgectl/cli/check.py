@@ -1,13 +1,13 @@
-"""Auditing commands: check and fmt."""
+"""``check``: completeness and validity checks over one or more registries."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pledgectl.cli.common import open_registries, open_registry
+from pledgectl.cli.common import open_registries
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.output import choose, emit, say
+from pledgectl.cli.output import choose, emit
 
 if TYPE_CHECKING:
     from pledgectl.core.registry import Registry
@@ -80,24 +80,3 @@ def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[s
             if not agencies or agency in agencies:
                 labels.append(agency_label(agency, ctx.display_path(path), len(registries) > 1))
     return labels
-
-
-@app.command(cls=PledgeCommand, help="help.fmt")
-def fmt(
-    check_only: Annotated[bool, typer.Option("--check", help="help.opt.fmt-check")] = False,
-) -> None:
-    from pledgectl.edit.fmt import format_registry
-
-    registry = open_registry()
-    results = format_registry(registry, check_only=check_only)
-    bad = False
-    for result in results:
-        if result.status == "changed":
-            bad = bad or check_only
-            say("fmt.would-change" if check_only else "fmt.changed", file=str(result.path))
-        elif result.status == "refused":
-            bad = True
-            say(result.reason_key, file=str(result.path), **dict(result.params))
-    if not bad:
-        say("fmt.ok", count=len(results))
-    raise typer.Exit(1 if bad else 0)

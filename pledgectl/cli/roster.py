@@ -25,6 +25,6 @@ def roster_import(
         bool, typer.Option("--skip-invalid", help="help.opt.skip-invalid")
     ] = False,
 ) -> None:
-    from pledgectl.cli.people import import_people
+    from pledgectl.cli.imports import import_people
 
     import_people(agency, None, file, dry_run, skip_invalid)

@@ -1,4 +1,4 @@
-"""HR commands: import, find, export, sheet."""
+"""``import``: many signatories from a CSV or XLSX staff list (shared with ``roster import``)."""
 
 import sys
 from pathlib import Path
@@ -8,15 +8,12 @@ import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.output import choose, emit, say, table, warn
+from pledgectl.cli.output import say, warn
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
-
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")]
-RedactOpt = Annotated[bool, typer.Option("--redact", help="help.opt.redact")]
 
 
 def _progress() -> tuple[object, object] | None:
@@ -102,75 +99,3 @@ def import_command(
 
     record_id(declaration)
     import_people(agency, declaration, file, dry_run, skip_invalid)
-
-
-@app.command(cls=PledgeCommand, help="help.find")
-def find(
-    query: Annotated[str, typer.Argument(metavar="QUERY", help="help.arg.query")],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="table|json", help="help.opt.format-table-json")
-    ] = "table",
-    redact: RedactOpt = False,
-    output: OutputOpt = None,
-) -> None:
-    import json
-
-    from pledgectl.views.people import find as find_people
-
-    choose(fmt, ("table", "json"), "--format")
-    if not query.strip():
-        raise InvalidValue("value.required", field="QUERY")
-    rows = find_people(open_registry(), query, redacted=redact)
-    if fmt == "json":
-        emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
-        return
-    columns = ("agency", "declaration", "role", "nip", "name", "status", "position")
-    table([i18n.t(f"col.{c}") for c in columns], [[r[c] for c in columns] for r in rows], output)
-    if not rows:
-        say("find.none", query=query)
-
-
-@app.command(cls=PledgeCommand, help="help.export")
-def export(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="csv|jsonl|json", help="help.opt.export-format")
-    ] = "csv",
-    redact: RedactOpt = False,
-    excel: Annotated[bool, typer.Option("--excel", help="help.opt.excel")] = False,
-    output: OutputOpt = None,
-) -> None:
-    from pledgectl.views import people
-
-    choose(fmt, ("csv", "jsonl", "json"), "--format")
-    rows = people.signatory_rows(open_registry(), redacted=redact)
-    if fmt == "csv":
-        text = people.to_csv(rows, people.EXPORT_COLUMNS, excel=excel)
-    elif fmt == "jsonl":
-        text = people.to_jsonl(rows)
-    else:
-        text = people.to_json(rows)
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    else:
-        emit(text, output)
-
-
-@app.command(cls=PledgeCommand, help="help.sheet")
-def sheet(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="html|csv", help="help.opt.sheet-format")
-    ] = "html",
-    redact: RedactOpt = False,
-    output: OutputOpt = None,
-) -> None:
-    from pledgectl.core.validate import agency_id, record_id
-    from pledgectl.views.sheet import render_csv, render_html, sheet_data
-
-    choose(fmt, ("html", "csv"), "--format")
-    agency_id(agency)
-    record_id(declaration)
-    data = sheet_data(open_registry(), agency, declaration, redacted=redact)
-    emit(render_html(data) if fmt == "html" else render_csv(data), output)

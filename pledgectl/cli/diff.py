@@ -1,0 +1,60 @@
+"""``diff``: the semantic diff of the registry between two git revisions."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.common import open_registry
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.output import choose, emit
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@app.command(cls=PledgeCommand, help="help.diff")
+def diff(
+    rev_a: Annotated[str, typer.Argument(metavar="[REV_A]", help="help.arg.rev-a")] = "HEAD",
+    rev_b: Annotated[str | None, typer.Argument(metavar="[REV_B]", help="help.arg.rev-b")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="text|json", help="help.opt.diff-format")
+    ] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+) -> None:
+    from pledgectl.core import i18n
+    from pledgectl.core.privacy import redact_text
+    from pledgectl.git import plumbing as gitops
+    from pledgectl.git import semdiff
+
+    choose(fmt, ("text", "json"), "--format")
+    registry = open_registry()
+    root = registry.root
+    gitops.verify_rev(root, rev_a)
+    old = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_a))
+    old_settings = gitops.read_settings_at(root, rev_a)
+    if rev_b is None:
+        label_b = i18n.t("semdiff.worktree")
+        new = semdiff.parse_snapshot(gitops.read_agencies_worktree(root))
+        new_settings: bytes | None = registry.settings_path.read_bytes()
+    else:
+        gitops.verify_rev(root, rev_b)
+        label_b = rev_b
+        new = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_b))
+        new_settings = gitops.read_settings_at(root, rev_b)
+
+    def settings_of(raw: bytes | None) -> semdiff.AgencyData | None:
+        return semdiff.parse_agency(raw) if raw is not None else None
+
+    result = semdiff.diff_snapshots(
+        old,
+        new,
+        rev_a=rev_a,
+        rev_b=label_b,
+        settings_old=settings_of(old_settings),
+        settings_new=settings_of(new_settings),
+    )
+    text = semdiff.render_json(result) if fmt == "json" else semdiff.render_text(result)
+    emit(redact_text(text) if redact else text, output)
+    raise typer.Exit(0 if result.equal else 1)

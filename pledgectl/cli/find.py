@@ -1,0 +1,41 @@
+"""``find``: a person by NIP or part of a name, across all agencies."""
+
+from typing import Annotated
+
+import typer
+
+from pledgectl.cli.common import open_registry
+from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import OutputOpt, RedactOpt
+from pledgectl.cli.output import choose, emit, say, table
+from pledgectl.core import i18n
+from pledgectl.core.errors import InvalidValue
+
+# This module's commands; the root group loads them only when one is invoked.
+app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@app.command(cls=PledgeCommand, help="help.find")
+def find(
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="help.arg.query")],
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", metavar="table|json", help="help.opt.format-table-json")
+    ] = "table",
+    redact: RedactOpt = False,
+    output: OutputOpt = None,
+) -> None:
+    import json
+
+    from pledgectl.views.people import find as find_people
+
+    choose(fmt, ("table", "json"), "--format")
+    if not query.strip():
+        raise InvalidValue("value.required", field="QUERY")
+    rows = find_people(open_registry(), query, redacted=redact)
+    if fmt == "json":
+        emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
+        return
+    columns = ("agency", "declaration", "role", "nip", "name", "status", "position")
+    table([i18n.t(f"col.{c}") for c in columns], [[r[c] for c in columns] for r in rows], output)
+    if not rows:
+        say("find.none", query=query)
