@@ -142,6 +142,7 @@ COMMAND_MODULES = {
     "diff": "diff",
     "git": "git",
     "schema": "schema",
+    "ceremony": "ceremony",
 }
 
 
