@@ -159,8 +159,8 @@ class RosterList(ScrollView, can_focus=False):
         index = self.rows[n]
         if index == SEPARATOR:
             label = f"── {t('not on the roster')} "
-            line = label + "─" * max(0, width - cell_len(label))
-            return Strip([Segment(fit(line, width), _DIM)], width)
+            rule = label + "─" * max(0, width - cell_len(label))
+            return Strip([Segment(fit(rule, width), _DIM)], width)
         entry = self.session.sheet.entries[index]
         here = self.session.marked_here(entry)
         pointer = "▸" if n == self.cursor else " "
@@ -173,10 +173,10 @@ class RosterList(ScrollView, can_focus=False):
             cells.append(fit(entry.position, pos_w))
         text = " " + " ".join(cells)
         base = (_HERE if here else _SIGNED) if entry.signed is not None else Style()
-        line = [Segment(fit(mark, mark_w), base), Segment(fit(text, width - mark_w), Style())]
+        segments = [Segment(fit(mark, mark_w), base), Segment(fit(text, width - mark_w), Style())]
         if n == self.cursor:
-            line = [Segment(s.text, s.style + _CURSOR if s.style else _CURSOR) for s in line]
-        return Strip(line, width)
+            segments = [Segment(s.text, (s.style or Style()) + _CURSOR) for s in segments]
+        return Strip(segments, width)
 
 
 Warnings = list[tuple[str, dict[str, str]]]
