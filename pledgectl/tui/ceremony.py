@@ -158,7 +158,7 @@ class RosterList(ScrollView, can_focus=False):
             return Strip.blank(width)
         index = self.rows[n]
         if index == SEPARATOR:
-            label = f"── {t('not on the roster')} "
+            label = "── " + t("not on the roster") + " "
             rule = label + "─" * max(0, width - cell_len(label))
             return Strip([Segment(fit(rule, width), _DIM)], width)
         entry = self.session.sheet.entries[index]
