@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -186,9 +187,10 @@ Added = tuple[str, str, Warnings]  # name, identity, rule warnings
 class PersonForm(ModalScreen[Added | None]):
     """Someone who is not on the roster: ``sign``'s prompts, as a form."""
 
-    def __init__(self, session: Ceremony) -> None:
+    def __init__(self, session: Ceremony, keys: Keys) -> None:
         super().__init__()
         self.session = session
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -198,7 +200,7 @@ class PersonForm(ModalScreen[Added | None]):
                 value = ""
                 if field == "date" and self.session.date is not None:
                     value = self.session.date.isoformat()
-                yield Input(value=value, id=f"field-{field}", select_on_focus=False)
+                yield self.keys.field(value=value, id=f"field-{field}", select_on_focus=False)
             yield Static("", id="form-error")
         yield Footer(compact=True)
 
@@ -222,10 +224,12 @@ class PersonForm(ModalScreen[Added | None]):
             text += "\n" + t("cli.hint") + ": " + error.hint
         box.update(text)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def action_field_done(self) -> None:
         """Enter checks the field as ``sign``'s prompt would, then moves on; on the last, saves."""
-        event.stop()
-        field = (event.input.id or "").removeprefix("field-")
+        focused = self.focused
+        if not isinstance(focused, Input):
+            return
+        field = (focused.id or "").removeprefix("field-")
         try:
             self.session.check_field(field, self.values())
         except FieldError as exc:
@@ -236,11 +240,6 @@ class PersonForm(ModalScreen[Added | None]):
             self.action_save()
         else:
             self.focus_next()
-
-    async def action_next(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input):
-            await focused.action_submit()
 
     def action_save(self) -> None:
         try:
@@ -257,11 +256,12 @@ class PersonForm(ModalScreen[Added | None]):
 class SheetScreen(Screen[None]):
     """The roster, the search box, the count and the last thing that happened."""
 
-    def __init__(self, session: Ceremony, redact: bool, form: type[PersonForm]) -> None:
+    def __init__(self, session: Ceremony, redact: bool, keys: Keys) -> None:
         super().__init__()
         self.session = session
         self.redact = redact
-        self.form = form
+        self.keys = keys
+        self.shown_query = ""
 
     def compose(self) -> ComposeResult:
         sheet = self.session.sheet
@@ -269,7 +269,7 @@ class SheetScreen(Screen[None]):
         yield Static(f"{sheet.agency} · {sheet.declaration} · {when}", id="title")
         with Horizontal(id="search-row"):
             yield Label(t("Search:"), id="search-label")
-            yield Input(placeholder=t("name or NIP"), id="search")
+            yield self.keys.search(placeholder=t("name or NIP"), id="search")
         yield RosterList(self.session, self.redact, id="roster")
         yield Static("", id="count")
         yield Static("", id="message")
@@ -308,7 +308,8 @@ class SheetScreen(Screen[None]):
         if keep is None:
             current = self.roster.highlighted()
             keep = current.key if current else None
-        self.roster.show(self.session.sheet.search(self.search.value), keep)
+        self.shown_query = self.search.value
+        self.roster.show(self.session.sheet.search(self.shown_query), keep)
         counts = self.session.counts()
         line = count_line(counts)
         if self.session.marks:
@@ -350,8 +351,14 @@ class SheetScreen(Screen[None]):
         self.update_rows()
         self.say(t("Read the file again."))
 
+    def highlighted(self) -> Entry | None:
+        """The highlighted row for the search as typed so far (its Changed may be queued)."""
+        if self.search.value != self.shown_query:
+            self.update_rows()
+        return self.roster.highlighted()
+
     def action_mark(self) -> None:
-        entry = self.roster.highlighted()
+        entry = self.highlighted()
         if entry is None:
             self.say(t("No one is highlighted: type part of a name or a NIP."), error=True)
             return
@@ -376,7 +383,7 @@ class SheetScreen(Screen[None]):
             self.say(t("Recorded: {name} (^U takes it off again)", name=name))
 
     def action_unmark(self) -> None:
-        entry = self.roster.highlighted()
+        entry = self.highlighted()
         if entry is None:
             return
         try:
@@ -395,35 +402,117 @@ class SheetScreen(Screen[None]):
                 return
             self._recorded(*result)
 
-        self.app.push_screen(self.form(self.session), done)
+        self.app.push_screen(self.keys.form(self.session, self.keys), done)
+
+
+class KeyedInput(Input):
+    """An input that runs its own keys (:attr:`OWN`: key -> action) in order with its typing.
+
+    Textual checks a widget's bindings only once a key has come back up to the app,
+    and by then the app may have handed the next keys to the widget already: Enter
+    right after a name could act on half a name, and letters typed right after Enter
+    in the form could land in the field just left. So the keys that act are run here,
+    as they come, and a key that reaches an input after the focus moved on (typed
+    ahead) goes to the input that has the focus now. Their bindings only name them
+    in the footer.
+    """
+
+    OWN: ClassVar[dict[str, str]] = {}
+
+    def _target(self) -> KeyedInput:
+        focused = self.app.focused  # set at once when focus moves (``has_focus`` waits for Blur)
+        if focused is not self and isinstance(focused, KeyedInput):
+            return focused
+        return self
+
+    async def _on_key(self, event: events.Key) -> None:
+        target = self._target()
+        action = target.OWN.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            await target.run_action(action)
+        elif target is not self and event.is_printable:
+            await target._on_key(event)
+        else:
+            await super()._on_key(event)
+
+
+class SearchBox(KeyedInput):
+    """The search box, which also carries the sheet's keys."""
+
+    OWN: ClassVar[dict[str, str]] = {
+        "enter": "screen.mark",
+        "ctrl+u": "screen.unmark",
+        "ctrl+n": "screen.form",
+        "f2": "screen.form",
+        "escape": "screen.clear",
+        "up": "screen.cursor(-1)",
+        "down": "screen.cursor(1)",
+        "pageup": "screen.page(-1)",
+        "pagedown": "screen.page(1)",
+    }
+
+
+class FieldBox(KeyedInput):
+    """A field of the form: Enter checks it as ``sign``'s prompt would and moves on."""
+
+    OWN: ClassVar[dict[str, str]] = {
+        "enter": "screen.field_done",
+        "ctrl+s": "screen.save",
+        "f2": "screen.save",
+    }
+
+
+def _search_bindings() -> list[BindingType]:
+    return [
+        Binding("enter", "screen.mark", t("Sign"), key_display="⏎"),
+        Binding("ctrl+u", "screen.unmark", t("Unmark")),
+        Binding("ctrl+n", "screen.form", t("Not on roster")),
+        Binding("f2", "screen.form", show=False),
+        Binding("escape", "screen.clear", t("Clear")),
+        Binding("up", "screen.cursor(-1)", show=False),
+        Binding("down", "screen.cursor(1)", show=False),
+        Binding("pageup", "screen.page(-1)", show=False),
+        Binding("pagedown", "screen.page(1)", show=False),
+    ]
 
 
 def _sheet_bindings() -> list[BindingType]:
     return [
-        Binding("enter", "mark", t("Sign"), key_display="⏎", priority=True),
-        Binding("ctrl+n", "form", t("Not on roster"), priority=True),
-        Binding("f2", "form", show=False, priority=True),
-        Binding("ctrl+u", "unmark", t("Unmark"), priority=True),
-        Binding("escape", "clear", t("Clear")),
         Binding("ctrl+r", "refresh", t("Reread"), show=False, priority=True),
         Binding("f5", "refresh", show=False, priority=True),
         Binding("ctrl+q", "app.quit", t("Quit"), priority=True),
         Binding("f10", "app.quit", show=False, priority=True),
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("pageup", "page(-1)", show=False),
-        Binding("pagedown", "page(1)", show=False),
+    ]
+
+
+def _field_bindings() -> list[BindingType]:
+    return [
+        Binding("enter", "screen.field_done", t("Next"), key_display="⏎"),
+        Binding("ctrl+s", "screen.save", t("Save")),
+        Binding("f2", "screen.save", show=False),
     ]
 
 
 def _form_bindings() -> list[BindingType]:
-    return [
-        Binding("enter", "next", t("Next"), key_display="⏎", priority=True),
-        Binding("ctrl+s", "save", t("Save"), priority=True),
-        Binding("f2", "save", show=False, priority=True),
-        Binding("tab", "focus_next", t("Field"), show=False),
-        Binding("escape", "cancel", t("Cancel"), priority=True),
-    ]
+    return [Binding("escape", "cancel", t("Cancel"), priority=True)]
+
+
+class Keys:
+    """The widget and screen classes with their keys named in the language of the moment."""
+
+    def __init__(self) -> None:
+        self.search: type[SearchBox] = type(
+            "SearchBox", (SearchBox,), {"BINDINGS": _search_bindings()}
+        )
+        self.field: type[FieldBox] = type("FieldBox", (FieldBox,), {"BINDINGS": _field_bindings()})
+        self.sheet: type[SheetScreen] = type(
+            "SheetScreen", (SheetScreen,), {"BINDINGS": _sheet_bindings()}
+        )
+        self.form: type[PersonForm] = type(
+            "PersonForm", (PersonForm,), {"BINDINGS": _form_bindings()}
+        )
 
 
 class CeremonyApp(App[None]):
@@ -457,13 +546,7 @@ class CeremonyApp(App[None]):
         super().__init__()
         self.session = session
         self.redact = redact
-        # The keys' names in the footer are in the language of the moment.
-        self.form_class: type[PersonForm] = type(
-            "PersonForm", (PersonForm,), {"BINDINGS": _form_bindings()}
-        )
-        self.sheet_class: type[SheetScreen] = type(
-            "SheetScreen", (SheetScreen,), {"BINDINGS": _sheet_bindings()}
-        )
+        self.keys = Keys()
 
     def get_default_screen(self) -> Screen[Any]:
-        return self.sheet_class(self.session, self.redact, self.form_class)
+        return self.keys.sheet(self.session, self.redact, self.keys)
