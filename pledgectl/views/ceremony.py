@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from pledgectl.checks import declarations, records
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue, PledgeError
 from pledgectl.core.i18n import t
@@ -118,6 +117,11 @@ def search_form(name: str) -> str:
     return fold(name)
 
 
+def _tables(value: Any) -> list[dict[str, Any]]:
+    """The tables of an array of tables, skipping anything of the wrong type (as the checks do)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def _text(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -146,9 +150,10 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
             line=problem.line if problem else 1,
             col=problem.col if problem else 1,
         )
-    decl = next((d for _, d in declarations(af) if d.get("id") == decl_id), None)
+    decls = _tables(af.data.get("declarations"))
+    decl = next((d for d in decls if d.get("id") == decl_id), None)
     if decl is None:
-        known = [_text(d.get("id")) for _, d in declarations(af)]
+        known = [_text(d.get("id")) for d in decls]
         raise InvalidValue(
             "value.unknown-declaration",
             agency=agency_id,
@@ -156,22 +161,18 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
             choices=", ".join(known) or "-",
         )
     signed: dict[str, str] = {}
-    off: list[dict[str, Any]] = []
-    for _, person in records(decl, "signatories"):
+    signatories: list[tuple[str, dict[str, Any]]] = []
+    for person in _tables(decl.get("signatories")):
         key = person_key(_text(person.get("nip")) or None, _text(person.get("name")))
         if key not in signed:
             signed[key] = _text(person.get("signed"))
-            off.append(person)
+            signatories.append((key, person))
     entries: list[Entry] = []
-    on_roster: set[str] = set()
-    for _, person in records(af.data, "roster"):
-        entry = _entry(person, True, signed)
-        on_roster.add(entry.key)
-        entries.append(entry)
+    for person in _tables(af.data.get("roster")):
+        entries.append(_entry(person, True, signed))
+    on_roster = {entry.key for entry in entries}
     entries.extend(
-        entry
-        for entry in (_entry(person, False, signed) for person in off)
-        if entry.key not in on_roster
+        _entry(person, False, signed) for key, person in signatories if key not in on_roster
     )
     declared = decl.get("date")
     when = (
