@@ -224,6 +224,13 @@ class PersonForm(ModalScreen[Added | None]):
             text += "\n" + t("cli.hint") + ": " + error.hint
         box.update(text)
 
+    def action_field(self, step: int) -> None:
+        """Tab and Shift+Tab: to the next or previous field, without checking."""
+        if step > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
+
     def action_field_done(self) -> None:
         """Enter checks the field as ``sign``'s prompt would, then moves on; on the last, saves."""
         focused = self.focused
@@ -459,6 +466,8 @@ class FieldBox(KeyedInput):
 
     OWN: ClassVar[dict[str, str]] = {
         "enter": "screen.field_done",
+        "tab": "screen.field(1)",
+        "shift+tab": "screen.field(-1)",
         "ctrl+s": "screen.save",
         "f2": "screen.save",
     }
