@@ -47,7 +47,7 @@ def ceremony(
     validate.record_id(declaration)
     when = validate.date(date, "--date") if date is not None else None
     session = Ceremony(registry, agency, declaration, date=when)  # errors before the screen
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):  # keys come in, Textual draws on stderr
         raise UsageFailure(
             N_("ceremony needs a terminal: it is a full-screen view"),
             hint=N_("run it in a terminal; to record from a script use `pledgectl sign`"),
