@@ -68,9 +68,9 @@ def columns(width: int) -> tuple[int, int, int, int]:
 REQUIRED = "value.required"  # its hint speaks of the command line: not shown in the form
 
 
-def describe(error: PledgeError, with_hint: bool = True) -> str:
+def describe(error: PledgeError) -> str:
     """An error as ``sign`` says it: the message, then the hint."""
-    hint = error.hint if with_hint else None
+    hint = error.hint
     return f"{error.message} ({hint})" if hint else error.message
 
 

@@ -255,3 +255,16 @@ def test_in_indonesian(demo: Registry) -> None:
         assert text_of(app, "#message") == "Tidak ada yang dicatat."
 
     drive(Ceremony(demo, AGENCY, DECL), script)
+
+
+def test_a_rule_warning_from_sign_is_shown_with_the_mark(demo: Registry) -> None:
+    import datetime as dt
+
+    async def script(pilot: Pilot[None], app: CeremonyApp) -> None:
+        await pilot.press(*"budi", "enter")
+        message = text_of(app, "#message")
+        assert message.startswith("Recorded: Budi Santoso Siregar")
+        assert "2023-11-01" in message and "2023-11-29" in message  # signed before the date
+
+    drive(Ceremony(demo, AGENCY, DECL, date=dt.date(2023, 11, 1)), script)
+    assert "signed = 2023-11-01" in demo.agency_path(AGENCY).read_text("utf-8")
