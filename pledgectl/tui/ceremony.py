@@ -87,6 +87,7 @@ class RosterList(ScrollView, can_focus=False):
         self.redact = redact
         self.rows: list[int] = []
         self.cursor = -1
+        self.empty_note = ""  # what the first line says when no row matches
 
     # -- content -----------------------------------------------------------
 
@@ -155,6 +156,8 @@ class RosterList(ScrollView, can_focus=False):
                 cells.append(fit(t("Position"), pos_w))
             return Strip([Segment(fit(" ".join(cells), width), _HEADER)], width)
         n = round(self.scroll_y) + y - 1
+        if not self.rows and y == 1:
+            return Strip([Segment(fit("    " + self.empty_note, width), _DIM)], width)
         if n >= len(self.rows):
             return Strip.blank(width)
         index = self.rows[n]
@@ -316,7 +319,12 @@ class SheetScreen(Screen[None]):
             current = self.roster.highlighted()
             keep = current.key if current else None
         self.shown_query = self.search.value
-        self.roster.show(self.session.sheet.search(self.shown_query), keep)
+        roster = self.roster
+        if self.shown_query.strip():
+            roster.empty_note = t("No one matches {query!r}.", query=self.shown_query.strip())
+        else:
+            roster.empty_note = t("No one on the roster and no signatory yet.")
+        roster.show(self.session.sheet.search(self.shown_query), keep)
         counts = self.session.counts()
         line = count_line(counts)
         if self.session.marks:
@@ -536,7 +544,7 @@ class CeremonyApp(App[None]):
     SheetScreen #count { height: 1; text-style: bold; }
     SheetScreen #message { height: auto; max-height: 3; }
     SheetScreen #message.-error { color: $error; }
-    PersonForm { align: center middle; }
+    PersonForm { align: center middle; background: $background; }
     PersonForm > Vertical {
         width: 76; height: auto; max-height: 100%;
         border: round $accent; background: $surface; padding: 0 1;

@@ -103,6 +103,7 @@ def test_search_filters_as_you_type(demo: Registry) -> None:
         assert names_listed(app) == ["Fadli Ramadhan, S.H."]
         await pilot.press("escape", *"zzzz")
         assert names_listed(app) == []
+        assert "No one matches 'zzzz'." in rows(app)[1]
 
     drive(Ceremony(demo, AGENCY, DECL), script)
 
