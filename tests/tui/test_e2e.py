@@ -258,3 +258,19 @@ def test_textual_stays_off_other_commands(args: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
     )
     assert result.stderr.strip().endswith("NONE"), result.stderr
+
+
+def test_a_killed_terminal_loses_no_mark(
+    tmp_path: Path, cli_env: dict[str, str], tmux: Tmux
+) -> None:
+    assert run(["init", "demo", "--example"], tmp_path, cli_env).returncode == 0
+    root = tmp_path / "demo"
+    before = len(signatories(root))
+    tmux.start(["ceremony", AGENCY, DECL], root)
+    tmux.wait_for("12 / 15 signed")
+    tmux.burst("fadli", "Enter", "siregar", "Enter")
+    tmux.wait_for("14 / 15 signed")
+    tmux.close()  # the terminal goes away: no quit, no chance to save anything more
+    assert [s["name"] for s in signatories(root)[before:]] == [UNSIGNED[0], UNSIGNED[2]]
+    result = run(["check", AGENCY, "--only", "parse", "--only", "schema"], root, cli_env)
+    assert result.returncode == 0, result.stdout
