@@ -12,8 +12,8 @@ from collections.abc import Iterable, Iterator
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context
 from pledgectl.checks._util import Memo, column
+from pledgectl.checks.base import Check, Context
 from pledgectl.core.batch import all_match, compile_batch
 from pledgectl.core.findings import Finding
 from pledgectl.core.model import AGENCY_FILE, DECLARATION, SCHEMA_VERSION, Record, kind_ok, type_ok
@@ -170,7 +170,7 @@ def _dotted(path: Path_, key: str) -> str:
 class SchemaCheck(Check):
     name = "schema"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
         data = af.data
         if data is None:
             return

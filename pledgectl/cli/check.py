@@ -36,8 +36,9 @@ def check(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
 ) -> None:
-    from pledgectl.checks import CHECK_NAMES, run_checks_over
+    from pledgectl.checks import CHECK_NAMES
     from pledgectl.core.privacy import redact_text
+    from pledgectl.engine.runner import run_checks_over
     from pledgectl.render import check as render
 
     choose(fmt, CHECK_FORMATS, "--format")
@@ -70,7 +71,7 @@ def check(
 
 def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[str]:
     """The agencies a run covered, labelled as reports head them (see ``agency_label``)."""
-    from pledgectl.checks import Context
+    from pledgectl.checks.base import Context
     from pledgectl.render.check import agency_label
 
     labels = []

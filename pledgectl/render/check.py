@@ -15,9 +15,9 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from pledgectl.checks import CheckRun
 from pledgectl.core import i18n
 from pledgectl.core.findings import SEVERITY_RANK, Finding
+from pledgectl.engine.run import CheckRun
 
 # Findings that make an agency incomplete, beyond errors against its declarations.
 _INCOMPLETE_CODES = ("coverage-incomplete",)

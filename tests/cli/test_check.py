@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl.checks import CheckRun
 from pledgectl.cli.app import app
 from pledgectl.core.findings import Finding
+from pledgectl.engine.run import CheckRun
 from pledgectl.render import check as render
 
-CORPUS = Path(__file__).resolve().parent / "registries"
+CORPUS = Path(__file__).resolve().parents[1] / "registries"
 
 
 def run(*args: str) -> tuple[int, str, str]:

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 import pledgectl
-from pledgectl.checks import run_checks
 from pledgectl.core import canonical
 from pledgectl.core.findings import Finding
 from pledgectl.core.presets import settings_text
 from pledgectl.core.registry import Registry
 from pledgectl.engine import cache as cache_mod
+from pledgectl.engine.runner import run_checks
 
 TODAY = dt.date(2024, 6, 1)
 DECL_DATE = dt.date(2023, 11, 29)
