@@ -28,6 +28,7 @@ from pledgectl.core.settings import Settings
 from pledgectl.core.walk import agency_of
 
 FileKeys = list[tuple[str, Any]]  # (file path, that file's keys), in file order
+Counts = dict[str, list[int]]  # numbers a judging check adds up over the files of a run
 
 
 class Context:
@@ -132,12 +133,16 @@ class JudgingCheck(Check):
     ``needs``: the checks whose *error* findings count. The engine runs those
     first on the file (even when they were not asked for; their findings are
     then not shown) and calls ``judge_file`` with the ids of the declarations
-    they fault. ``check_file`` is not called.
+    they fault. ``check_file`` is not called. ``counts`` is the file's: what
+    the check puts there the engine adds up, key by key and item by item, over
+    the run (``coverage``: election -> [signed, roster], for the summary).
     """
 
     needs: tuple[str, ...] = ()
 
-    def judge_file(self, af: AgencyFile, ctx: Context, faulted: set[str]) -> Iterable[Finding]:
+    def judge_file(
+        self, af: AgencyFile, ctx: Context, faulted: set[str], counts: Counts
+    ) -> Iterable[Finding]:
         raise NotImplementedError
 
 

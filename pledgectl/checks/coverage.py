@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from pledgectl.checks.base import Context, JudgingCheck
+from pledgectl.checks.base import Context, Counts, JudgingCheck
 from pledgectl.checks.completeness import DECLARATION_CHECKS, agency_state
 from pledgectl.core.findings import Finding
 from pledgectl.core.i18n import N_
@@ -28,7 +28,9 @@ class CoverageCheck(JudgingCheck):
     name = "coverage"
     needs = DECLARATION_CHECKS
 
-    def judge_file(self, af: AgencyFile, ctx: Context, faulted: set[str]) -> Iterator[Finding]:
+    def judge_file(
+        self, af: AgencyFile, ctx: Context, faulted: set[str], counts: Counts
+    ) -> Iterator[Finding]:
         if af.data is None:
             return  # unreadable: the parse check says so
         if not isinstance(af.data.get("agency"), dict):
@@ -40,6 +42,7 @@ class CoverageCheck(JudgingCheck):
             return
         state = agency_state(af.data, ctx.settings, faulted, memo=af._extra)
         for election, complete in state.complete_for.items():
+            counts[election] = [state.signed(election), len(state.roster)]
             if not complete:
                 named = any(election in d.elections for d in state.declarations)
                 extra: dict[str, Any] = {} if named else {"hint": NONE_DECLARED}
@@ -63,6 +66,8 @@ class CoverageCheck(JudgingCheck):
                     severity="warning",
                     name=name,
                     election=election,
+                    signed=counts[election][0],  # for the text report's block header
+                    roster=counts[election][1],
                 )
 
 

@@ -179,20 +179,19 @@ class ResultCache:
 
     # -- the whole last run, for the common case where nothing changed ---------------------
 
-    def load_memo(self, key: list[Any]) -> list[dict[str, Any]] | None:
+    def load_memo(self, key: list[Any]) -> dict[str, Any] | None:
+        """The whole result of the last run when ``key`` (every file's identity) is unchanged."""
         try:
             memo = _load((self.directory / _MEMO).read_bytes())
         except Exception:
             return None
         if not isinstance(memo, dict) or memo.get("key") != [list(self.base_key), *key]:
             return None
-        findings = memo.get("findings")
-        return findings if isinstance(findings, list) else None
+        result = memo.get("result")
+        return result if isinstance(result, dict) else None
 
-    def store_memo(self, key: list[Any], findings: list[dict[str, Any]]) -> None:
-        self._write(
-            self.directory / _MEMO, {"key": [list(self.base_key), *key], "findings": findings}
-        )
+    def store_memo(self, key: list[Any], result: dict[str, Any]) -> None:
+        self._write(self.directory / _MEMO, {"key": [list(self.base_key), *key], "result": result})
 
     def _write(self, target: Path, obj: Any) -> None:
         try:

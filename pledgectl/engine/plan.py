@@ -16,10 +16,10 @@ A :class:`Plan` is made once per run from the checks asked for and the policy:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pledgectl.checks import CHECK_NAMES
-from pledgectl.checks.base import Check, Context, JudgingCheck, KeyedCheck, load_check
+from pledgectl.checks.base import Check, Context, Counts, JudgingCheck, KeyedCheck, load_check
 from pledgectl.checks.completeness import (
     DECLARATION_CHECKS,
     AgencyState,
@@ -50,17 +50,32 @@ class Plan:
         self.hidden = {c.name for c in ordered} - set(self.shown)
 
 
-def check_file(af: AgencyFile, ctx: Context, plan: Plan) -> tuple[list[Finding], dict[str, Any]]:
-    """One file's findings (of the shown checks, in check order) and its keys, by check name."""
+class FileResult(NamedTuple):
+    findings: list[Finding]  # of the shown checks, in check order
+    keys: dict[str, Any]  # check name -> the file's keys, for each keyed check
+    counts: Counts  # what the judging checks count, to add up over the run
+
+
+def check_file(af: AgencyFile, ctx: Context, plan: Plan) -> FileResult:
+    """One file's findings, its keys and its counts."""
     found: list[Finding] = []
     hidden: list[Finding] = []
     for check in plan.file_checks:
         (hidden if check.name in plan.hidden else found).extend(check.check_file(af, ctx))
     keys = {check.name: check.file_keys(af) for check in plan.keyed}
+    counts: Counts = {}
     for judge in plan.judging:
         faulted = faulted_declarations([*found, *hidden], judge.needs)
-        found.extend(judge.judge_file(af, ctx, faulted))
-    return found, keys
+        found.extend(judge.judge_file(af, ctx, faulted, counts))
+    return FileResult(found, keys, counts)
+
+
+def add_counts(total: Counts, more: Counts) -> None:
+    """Add ``more`` into ``total``, key by key and item by item."""
+    for key, values in more.items():
+        into = total.setdefault(key, [0] * len(values))
+        for i, value in enumerate(values):
+            into[i] += value
 
 
 def file_state(

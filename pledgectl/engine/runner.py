@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pledgectl.checks.base import Context, FileKeys, check_names
+from pledgectl.checks.base import Context, Counts, FileKeys, check_names
 from pledgectl.core.findings import Finding
 from pledgectl.core.registry import Registry
-from pledgectl.engine.plan import Plan, check_file
+from pledgectl.engine.plan import Plan, add_counts, check_file
 from pledgectl.engine.run import CheckRun
 from pledgectl.engine.workers import PARALLEL_MIN_FILES, finding_dict, finding_from, results
 
@@ -60,12 +60,13 @@ def run_checks(
     if jobs is None and os.environ.get("PLEDGECTL_JOBS", "").isdigit():
         jobs = max(1, int(os.environ["PLEDGECTL_JOBS"]))
     caching = cache_mod.enabled() if use_cache is None else use_cache
+    counts: Counts = {}
     if not caching and (jobs == 1 or (jobs is None and len(paths) <= PARALLEL_MIN_FILES)):
-        findings = _run_direct(ctx, names, paths, keys)
+        findings = _run_direct(ctx, names, paths, keys, counts)
     else:
-        findings = _run_split(ctx, names, paths, jobs, caching, keys)
+        findings = _run_split(ctx, names, paths, jobs, caching, keys, counts)
     findings.sort(key=Finding.sort_key)
-    return CheckRun(findings, len(paths), names)
+    return CheckRun(findings, len(paths), names, coverage=counts)
 
 
 def run_checks_over(
@@ -92,6 +93,7 @@ def run_checks_over(
         and registries[0].settings.policy.checks.get("duplicates") != "off"
     )
     members: list[tuple[Context, FileKeys]] = []
+    counts: Counts = {}
     for registry in registries:
         mine = [a for a in wanted if registry.agency_path_exists(a)] if wanted else None
         if wanted and not mine:
@@ -100,6 +102,7 @@ def run_checks_over(
         run = run_checks(registry, mine, only, today, keys=keys)
         per_member.append(run.findings)
         files += run.files
+        add_counts(counts, run.coverage)
         if keys is not None:
             members.append(
                 (Context(registry, registry.settings, today), keys.get("duplicates", []))
@@ -112,7 +115,7 @@ def run_checks_over(
         for found in per_member:
             found.sort(key=Finding.sort_key)
     findings = [f for found in per_member for f in found]
-    return CheckRun(findings, files, names, len(registries))
+    return CheckRun(findings, files, names, len(registries), counts)
 
 
 def _finish(ctx: Context, plan: Plan, keys: KeySink, sink: KeySink | None) -> list[Finding]:
@@ -126,7 +129,7 @@ def _finish(ctx: Context, plan: Plan, keys: KeySink, sink: KeySink | None) -> li
 
 
 def _run_direct(
-    ctx: Context, names: list[str], paths: list[Path], sink: KeySink | None
+    ctx: Context, names: list[str], paths: list[Path], sink: KeySink | None, counts: Counts
 ) -> list[Finding]:
     from pledgectl.core.reader import read_agency
 
@@ -134,8 +137,9 @@ def _run_direct(
     findings: list[Finding] = []
     keys: KeySink = {c.name: [] for c in plan.keyed}
     for path in paths:
-        found, file_keys = check_file(read_agency(path), ctx, plan)
+        found, file_keys, file_counts = check_file(read_agency(path), ctx, plan)
         findings.extend(found)
+        add_counts(counts, file_counts)
         for name, got in file_keys.items():
             keys[name].append((str(path), got))
     return findings + _finish(ctx, plan, keys, sink)
@@ -147,7 +151,8 @@ def _run_split(
     paths: list[Path],
     jobs: int | None,
     caching: bool,
-    sink: KeySink | None = None,
+    sink: KeySink | None,
+    counts: Counts,
 ) -> list[Finding]:
     from pledgectl.core.errors import PledgeError
     from pledgectl.engine.cache import ResultCache, identity, is_racy, tool_identity
@@ -174,9 +179,11 @@ def _run_split(
         memo = cache.load_memo(memo_key)
         if memo is not None:
             try:
-                return [finding_from(d) for d in memo]
-            except (KeyError, TypeError):
-                pass  # a foreign memo: check again
+                found = [finding_from(d) for d in memo["findings"]]
+                add_counts(counts, memo["counts"])
+                return found
+            except (KeyError, TypeError, IndexError):
+                counts.clear()  # a foreign memo: check again
 
     plan = Plan(ctx.settings, names)
     payloads: list[dict[str, Any] | None] = []
@@ -204,9 +211,11 @@ def _run_split(
         for name, got in payload["keys"].items():
             if name in keys:
                 keys[name].append((str(path), got))
+        add_counts(counts, payload["counts"])
     findings += _finish(ctx, plan, keys, sink)
     if cache is not None:
         cache.save(paths)
         if settled:
-            cache.store_memo(memo_key, [finding_dict(f, "") for f in findings])
+            memo = {"findings": [finding_dict(f, "") for f in findings], "counts": counts}
+            cache.store_memo(memo_key, memo)
     return findings

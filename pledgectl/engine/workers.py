@@ -85,9 +85,9 @@ def _check_one(path: Path) -> tuple[dict[str, Any], Identity, str | None]:
 
     ctx: Context = _worker["ctx"]
     raw, ident = read_raw(path)
-    found, keys = check_file(parse_text(path, raw), ctx, _worker["plan"])
+    found, keys, counts = check_file(parse_text(path, raw), ctx, _worker["plan"])
     own = ctx.display_path(path) if found else ""
-    payload = {"findings": [finding_dict(f, own) for f in found], "keys": keys}
+    payload = {"findings": [finding_dict(f, own) for f in found], "keys": keys, "counts": counts}
     digest = content_hash(raw) if _worker["caching"] and is_racy(ident[1]) else None
     return payload, ident, digest
 

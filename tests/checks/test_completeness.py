@@ -140,7 +140,7 @@ def test_checks_never_raise_on_mistyped_data(seed: int) -> None:
         original = read_agency(registry.agency_path(agency))
         assert original.data is not None
         af = AgencyFile(original.path, original.text, _mutations(original.data, rnd))
-        _found, file_keys = check_file(af, ctx, plan)
+        _found, file_keys, _counts = check_file(af, ctx, plan)
         for name, got in file_keys.items():
             keys[name].append((str(af.path), got))
     for check in plan.keyed:

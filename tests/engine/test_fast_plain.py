@@ -237,7 +237,7 @@ def test_same_findings_on_mutated_lists(seed: int, monkeypatch: pytest.MonkeyPat
         ctx = Context(registry, registry.settings, TODAY)
         af = AgencyFile(original.path, original.text, data)
         plan = Plan(registry.settings, CHECK_NAMES)
-        out, keys = check_file(af, ctx, plan)
+        out, keys, _counts = check_file(af, ctx, plan)
         for check in plan.keyed:
             out += check.finish_from([(str(af.path), keys[check.name])], ctx)
         return out
