@@ -1,5 +1,8 @@
 """``duplicates``: one NIP under different names, or on two agencies' rosters; reported on both sides.
 
+Both sides when they are in two files; once, at the second name, when one file
+holds both.
+
 Between files only compact keys travel, a few bytes per person: the file's
 agency, its people's NIPs (64-bit integers when they are 18 ASCII digits) and
 the NIPs the file itself names under two names. ``finish_from`` indexes them in
@@ -211,10 +214,11 @@ def _compare(
                     (file, agency, "duplicates-name", path, decl, nip,
                      {"nip_": nip, "name": name, "other": first[0]}, (first[1], first[3]))
                 )  # fmt: skip
-                wanted.append(
-                    (first[1], first[2], "duplicates-name", first[3], first[4], nip,
-                     {"nip_": nip, "name": first[0], "other": name}, (file, path))
-                )  # fmt: skip
+                if first[1] != file:  # one conflict inside one file is one finding
+                    wanted.append(
+                        (first[1], first[2], "duplicates-name", first[3], first[4], nip,
+                         {"nip_": nip, "name": first[0], "other": name}, (file, path))
+                    )  # fmt: skip
             if on_roster:
                 seen = rosters.get(nip)
                 if seen is None:
