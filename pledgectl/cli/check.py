@@ -28,7 +28,10 @@ def check(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="|".join(CHECK_FORMATS), help="help.opt.check-format"
+            "--format",
+            "-f",
+            metavar="|".join(CHECK_FORMATS),
+            help=N_("output format: text, json, github, junit or gitlab"),
         ),
     ] = "text",
     only: Annotated[list[str] | None, typer.Option("--only", help="help.opt.only")] = None,
