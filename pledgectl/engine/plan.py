@@ -79,13 +79,21 @@ def add_counts(total: Counts, more: Counts) -> None:
 
 
 def file_state(
-    af: AgencyFile, ctx: Context, elections: Iterable[str] | None = None
+    af: AgencyFile, ctx: Context, elections: Iterable[str] | None = None, plan: Plan | None = None
 ) -> AgencyState | None:
-    """A file's completeness as ``check`` judges it; None when it has no ``[agency]`` table."""
+    """A file's completeness as ``check`` judges it; None when it has no ``[agency]`` table.
+
+    ``plan``: :func:`declaration_plan` of the settings, made once for many files.
+    """
     if af.data is None or not isinstance(af.data.get("agency"), dict):
         return None
+    plan = plan or declaration_plan(ctx.settings)
     found: list[Finding] = []
-    for name in DECLARATION_CHECKS:
-        if ctx.settings.policy.checks.get(name) != "off":
-            found.extend(load_check(name).check_file(af, ctx))
+    for check in plan.file_checks:
+        found.extend(check.check_file(af, ctx))
     return agency_state(af.data, ctx.settings, faulted_declarations(found), elections, af._extra)
+
+
+def declaration_plan(settings: Settings) -> Plan:
+    """The checks whose errors fault a declaration, as the policy has them."""
+    return Plan(settings, DECLARATION_CHECKS)

@@ -63,10 +63,11 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
     from pledgectl.checks.base import Context
     from pledgectl.core.errors import PledgeError
     from pledgectl.core.reader import read_agency
-    from pledgectl.engine.plan import file_state
+    from pledgectl.engine.plan import declaration_plan, file_state
 
     settings = registry.settings
     ctx = Context(registry, settings, today or dt.date.today())
+    plan = declaration_plan(settings)  # the checks whose errors fault a declaration
     lang = i18n.get_lang()
     elections = list(settings.elections)
     report = Report(
@@ -83,7 +84,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
         except PledgeError:
             row.readable = False
             continue
-        state = file_state(af, ctx, elections)
+        state = file_state(af, ctx, elections, plan)
         if state is None or af.data is None:
             row.readable = False
             continue
