@@ -686,7 +686,8 @@ def _check_chunk(paths: list[str]) -> list[tuple[str, Any]]:
         try:
             out.append(("ok", _check_one(Path(name))))
         except PledgeError as exc:
-            out.append(("error", (exc.key, {k: str(v) for k, v in exc.params.items()})))
+            params = {k: str(v) for k, v in exc.params.items()}
+            out.append(("error", (exc.key, exc.hint_key, params)))
     return out
 
 
@@ -804,7 +805,7 @@ def _run_split(
         if payload is None:
             status, value = next(fresh)
             if status == "error":
-                raise PledgeError(value[0], **value[1])
+                raise PledgeError(value[0], hint=value[1], **value[2])
             payload, read_ident, digest = value
             if cache is not None:
                 cache.store(path, read_ident, payload, digest)

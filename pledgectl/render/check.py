@@ -18,9 +18,17 @@ from typing import NamedTuple
 from pledgectl.checks import CheckRun
 from pledgectl.core import i18n
 from pledgectl.core.findings import SEVERITY_RANK, Finding
+from pledgectl.core.i18n import N_
 
 # Findings that make an agency incomplete, beyond errors against its declarations.
 _INCOMPLETE_CODES = ("coverage-incomplete",)
+
+SEVERITY = {"error": N_("error"), "warning": N_("warning")}
+_VERDICTS = {
+    "findings": N_("Verdict: not complete."),
+    "warnings": N_("Verdict: complete, with warnings."),
+    "clean": N_("Verdict: complete and valid."),
+}
 
 
 class Verdict(NamedTuple):
@@ -36,10 +44,15 @@ class Verdict(NamedTuple):
         return None if self.incomplete is None else self.files - self.incomplete
 
     @property
-    def key(self) -> str:
+    def verdict(self) -> str:
+        """``findings``, ``warnings`` or ``clean`` (the JSON's ``verdict``)."""
         if self.errors or self.incomplete:
-            return "check.verdict-findings"
-        return "check.verdict-warnings" if self.warnings else "check.verdict-clean"
+            return "findings"
+        return "warnings" if self.warnings else "clean"
+
+    @property
+    def key(self) -> str:
+        return _VERDICTS[self.verdict]
 
 
 def verdict(run: CheckRun, assessed: bool | None = None) -> Verdict:
@@ -149,17 +162,23 @@ def render_text(run: CheckRun, assessed: bool | None = None) -> str:
         if out:
             out.append("")
         out.append(
-            "== " + i18n.t("check.agency-heading", agency=agency, errors=errors, warnings=warnings)
+            "== "
+            + i18n.t(
+                "{agency}: {errors} error(s), {warnings} warning(s)",
+                agency=agency,
+                errors=errors,
+                warnings=warnings,
+            )
         )
         for finding in findings:
             out.append("")
-            severity = i18n.t(f"severity.{finding.severity}")
+            severity = i18n.t(SEVERITY[finding.severity])
             out.append(f"{_location(finding, lines)}: {severity} [{finding.code}]")
             out.extend(excerpt(finding, lines))
             out.append(finding.message())
             hint = finding.hint()
             if hint:
-                out.append(f"{i18n.t('cli.hint')}: {hint}")
+                out.append(i18n.t("hint") + f": {hint}")
     if out:
         out.append("")
     out.extend(summary_lines(run, assessed))
@@ -189,28 +208,35 @@ def summary_lines(run: CheckRun, assessed: bool | None = None) -> list[str]:
     out: list[str] = []
     per_check = _per_check(run.findings)
     if per_check:
-        out.append(i18n.t("check.summary-heading"))
+        out.append(i18n.t("Findings per check:"))
         width = max(len(name) for name in per_check)
         for name, (errors, warnings) in per_check.items():
             out.append(
                 "  "
                 + name.ljust(width)
                 + "  "
-                + i18n.t("check.summary-row", errors=errors, warnings=warnings)
+                + i18n.t(
+                    "{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings
+                )
             )
     state = verdict(run, assessed)
     out.append(summary_line(run))
     if state.incomplete is not None:
         out.append(
             i18n.t(
-                "check.agencies",
+                "Agencies: {total} checked, {complete} complete, {incomplete} incomplete.",
                 total=state.files,
                 complete=state.complete,
                 incomplete=state.incomplete,
             )
         )
     else:
-        out.append(i18n.t("check.agencies-not-assessed", total=state.files))
+        out.append(
+            i18n.t(
+                "Agencies: {total} checked; completeness not assessed (the coverage check did not run).",
+                total=state.files,
+            )
+        )
     out.append(i18n.t(state.key))
     return out
 
@@ -230,7 +256,7 @@ def _per_check(findings: Iterable[Finding]) -> dict[str, tuple[int, int]]:
 def summary_line(run: CheckRun) -> str:
     """One line: files checked, errors and warnings."""
     text = i18n.t(
-        "check.summary",
+        "{files} agency file(s) checked: {errors} error(s), {warnings} warning(s)",
         files=run.files,
         errors=run.count("error"),
         warnings=run.count("warning"),
@@ -256,7 +282,7 @@ def render_json(run: CheckRun, assessed: bool | None = None) -> str:
                 "complete": state.complete,
                 "incomplete": state.incomplete,
             },
-            "verdict": state.key.removeprefix("check.verdict-"),
+            "verdict": state.verdict,
             "verdict_message": i18n.t(state.key),
         },
     }
@@ -293,7 +319,7 @@ def render_github(run: CheckRun, assessed: bool | None = None) -> str:
         message = finding.message()
         hint = finding.hint()
         if hint:
-            message += f"\n{i18n.t('cli.hint')}: {hint}"
+            message += "\n" + i18n.t("hint") + f": {hint}"
         out.append(f"::{level} {','.join(props)}::{_gh_data(message)}")
     out.extend(summary_lines(run, assessed))
     return "\n".join(out) + "\n"
@@ -335,7 +361,9 @@ def render_junit(
                     case,
                     "failure",
                     type=failing[0].code,
-                    message=i18n.t("check.junit-failure", count=len(failing), check=check),
+                    message=i18n.t(
+                        "{count} finding(s) of the {check} check", count=len(failing), check=check
+                    ),
                 )
                 failure.text = "\n".join(_junit_line(f) for f in failing)
             if other:
@@ -354,7 +382,7 @@ def render_junit(
 
 
 def _junit_line(finding: Finding) -> str:
-    severity = i18n.t(f"severity.{finding.severity}")
+    severity = i18n.t(SEVERITY[finding.severity])
     line = f"{finding.location()}: {severity} [{finding.code}] {finding.message()}"
     hint = finding.hint()
-    return f"{line} ({i18n.t('cli.hint')}: {hint})" if hint else line
+    return f"{line} (" + i18n.t("hint") + f": {hint})" if hint else line
