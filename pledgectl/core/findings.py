@@ -173,6 +173,8 @@ class Finding(NamedTuple):
         return i18n.t_in(lang, self.msgid, self.params)
 
     def hint(self, lang: str | None = None) -> str | None:
+        if "hint" in self.params:  # a hint the check chose for the case: an English msgid
+            return i18n.t_in(lang, self.params["hint"], self.params)
         hint = MESSAGES.get(self.code, (self.code, None))[1]
         return i18n.t_in(lang, hint, self.params) if hint else None
 
