@@ -26,8 +26,8 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     ),
 )
 def ceremony(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
     date: Annotated[
         str | None,
         typer.Option(

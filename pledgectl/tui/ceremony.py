@@ -25,8 +25,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Footer, Input, Label, Static
 
+from pledgectl.core import rules
 from pledgectl.core.errors import PledgeError
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import N_, t
 from pledgectl.core.identity import person_key
 from pledgectl.core.nip import redact as redact_nip
 from pledgectl.tui.session import FORM_FIELDS, FORM_LABELS, Ceremony, FieldError
@@ -65,7 +66,7 @@ def columns(width: int) -> tuple[int, int, int, int]:
     return mark, name, nip, rest - name
 
 
-REQUIRED = "value.required"  # its hint speaks of the command line: not shown in the form
+REQUIRED = N_("{field} is required")  # its hint speaks of the command line: not shown here
 
 
 def describe(error: PledgeError) -> str:
@@ -222,9 +223,9 @@ class PersonForm(ModalScreen[Added | None]):
             widget.add_class("-invalid")
             widget.focus()
             error = error.error
-        text = t("cli.error") + ": " + error.message
+        text = t("error") + ": " + error.message
         if error.hint and error.key != REQUIRED:
-            text += "\n" + t("cli.hint") + ": " + error.hint
+            text += "\n" + t("hint") + ": " + error.hint
         box.update(text)
 
     def action_field(self, step: int) -> None:
@@ -392,8 +393,9 @@ class SheetScreen(Screen[None]):
         self.search.value = ""
         self.update_rows(keep=key)
         if warnings:
-            key_, params = warnings[0]
-            self.say(t("Recorded: {name}", name=name) + "; " + t(key_, **params), error=True)
+            code, params = warnings[0]
+            rule = t(rules.message(code), **params)
+            self.say(t("Recorded: {name}", name=name) + "; " + rule, error=True)
         else:
             self.say(t("Recorded: {name} (^U takes it off again)", name=name))
 

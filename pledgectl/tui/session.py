@@ -29,11 +29,11 @@ Warning_ = tuple[str, dict[str, str]]
 # The form's fields, in the order ``sign`` prompts for them, with ``sign``'s prompts.
 FORM_FIELDS = ("status", "nip", "name", "position", "date")
 FORM_LABELS = {
-    "status": "prompt.status",
-    "nip": "prompt.nip",
-    "name": "prompt.name",
-    "position": "prompt.position",
-    "date": "prompt.date",
+    "status": N_("Status (PNS, PPPK, NON-ASN)"),
+    "nip": N_("NIP (18 digits)"),
+    "name": N_("Full name"),
+    "position": N_("Position (optional)"),
+    "date": N_("Date signed, YYYY-MM-DD (optional)"),
 }
 
 
@@ -92,8 +92,11 @@ class Ceremony:
         self.refresh()
         now = self.current(entry.key) or entry
         if now.signed is not None:
-            raise RefusedWrite(
-                "edit.already-signed", who=now.nip or now.name, declaration=self.declaration
+            raise RefusedWrite(  # sign's own refusal, said before trying
+                N_("{who} has already signed {declaration}"),
+                hint=N_("each person signs a declaration once; see `pledgectl agency show`"),
+                who=now.nip or now.name,
+                declaration=self.declaration,
             )
         person = make_person(
             self.registry,

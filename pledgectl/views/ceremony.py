@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue, PledgeError
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import N_, t
 from pledgectl.core.identity import fold, person_key
 from pledgectl.core.nip import normalise
 from pledgectl.core.reader import parse_text, read_raw
@@ -139,13 +139,18 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
     """Read the agency file and lay out the sheet of one declaration."""
     path = registry.agency_path(agency_id)
     if not path.is_file():
-        raise InvalidValue("value.unknown-agency", agency=agency_id)
+        raise InvalidValue(
+            N_("no agency {agency!r} in this registry"),
+            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+            agency=agency_id,
+        )
     raw, identity = read_raw(path)
     af = parse_text(path, raw)
     if af.data is None:
         problem = af.problem
         raise PledgeError(
-            "agency.unparseable",
+            N_("{file}:{line}:{col}: not valid TOML"),
+            hint=N_("run `pledgectl check` for details"),
             file=str(path),
             line=problem.line if problem else 1,
             col=problem.col if problem else 1,
@@ -155,7 +160,8 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
     if decl is None:
         known = [_text(d.get("id")) for d in decls]
         raise InvalidValue(
-            "value.unknown-declaration",
+            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
             agency=agency_id,
             declaration=decl_id,
             choices=", ".join(known) or "-",

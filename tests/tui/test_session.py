@@ -256,7 +256,7 @@ def test_form_fields_fail_with_signs_own_messages(
             same_as()  # type: ignore[operator]
         assert caught.value.error.message == direct.value.message
     else:
-        assert caught.value.error.key == "value.nip-required"
+        assert caught.value.error.message == "a NIP is required for status PNS"
     assert agency_bytes(demo) == before
 
 
