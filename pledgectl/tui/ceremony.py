@@ -543,7 +543,7 @@ class CeremonyApp(App[None]):
     SheetScreen #search-row { height: 1; }
     SheetScreen #search-label { width: auto; padding: 0 1 0 0; }
     SheetScreen #search, SheetScreen #search:focus { border: none; height: 1; padding: 0 1; width: 1fr; }
-    SheetScreen #count { height: 1; text-style: bold; }
+    SheetScreen #count { height: auto; max-height: 2; text-style: bold; }
     SheetScreen #message { height: auto; max-height: 3; }
     SheetScreen #message.-error { color: $error; }
     PersonForm { align: center middle; background: $background; }
