@@ -14,11 +14,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
 
 BY = ("agency", "region", "election")
-FORMATS = ("table", "markdown", "html", "csv")
+FORMATS = ("table", "markdown", "html", "csv", "xlsx")
+
+# an agency's status, as the report shows it
+STATUS = {
+    "complete": N_("complete"),
+    "incomplete": N_("incomplete"),
+    "unreadable": N_("unreadable"),
+}
 
 
 @dataclass
@@ -109,7 +117,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
 class Column:
     key: str  # stable, for CSV headers and tests
     label: str  # in the current language
-    kind: str = "text"  # text | int | pct | status
+    kind: str = "text"  # text | code (an identifier: text in a workbook) | int | pct | status
 
 
 @dataclass
@@ -135,22 +143,22 @@ def grid(report: Report, by: str = "agency") -> Grid:
 
 def _coverage_columns(report: Report) -> list[Column]:
     return [
-        Column(f"coverage:{e}", i18n.t("report.col.coverage", election=e), "pct")
+        Column(f"coverage:{e}", i18n.t("coverage {election}", election=e), "pct")
         for e in report.scope
     ]
 
 
 def _by_agency(report: Report) -> Grid:
     columns = [
-        Column("agency", i18n.t("report.col.agency")),
-        Column("name", i18n.t("report.col.name")),
-        Column("region", i18n.t("report.col.region")),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("witnesses", i18n.t("report.col.witnesses")),
-        Column("signatories", i18n.t("report.col.signatories"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
+        Column("agency", i18n.t("agency")),
+        Column("name", i18n.t("name")),
+        Column("region", i18n.t("region"), "code"),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("witnesses", i18n.t("witnesses")),
+        Column("signatories", i18n.t("signatories"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
         *_coverage_columns(report),
-        Column("status", i18n.t("report.col.status"), "status"),
+        Column("status", i18n.t("status"), "status"),
     ]
     rows: list[list[object]] = []
     for r in report.rows:
@@ -177,8 +185,8 @@ def _by_agency(report: Report) -> Grid:
     roster = sum(r.roster for r in readable)
     complete = sum(1 for r in report.rows if r.complete(report.scope))
     total: list[object] = [
-        i18n.t("report.total"),
-        i18n.t("report.complete-count", complete=complete, total=len(report.rows)),
+        i18n.t("total"),
+        i18n.t("{complete} of {total} complete", complete=complete, total=len(report.rows)),
         "",
         sum(r.declarations for r in readable),
         "",
@@ -187,17 +195,17 @@ def _by_agency(report: Report) -> Grid:
         *(report.coverage(sum(r.signed[e] for r in readable), roster) for e in report.scope),
         "",
     ]
-    return Grid(i18n.t("report.title.agency"), columns, rows, total)
+    return Grid(i18n.t("Neutrality declarations: coverage per agency"), columns, rows, total)
 
 
 def _by_region(report: Report) -> Grid:
     columns = [
-        Column("region", i18n.t("report.col.region")),
-        Column("agencies", i18n.t("report.col.agencies"), "int"),
-        Column("complete", i18n.t("report.col.complete"), "int"),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("signatories", i18n.t("report.col.signatories"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
+        Column("region", i18n.t("region"), "code"),
+        Column("agencies", i18n.t("agencies"), "int"),
+        Column("complete", i18n.t("complete"), "int"),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("signatories", i18n.t("signatories"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
         *_coverage_columns(report),
     ]
     groups: dict[str, list[AgencyRow]] = {}
@@ -221,20 +229,25 @@ def _by_region(report: Report) -> Grid:
                 ),
             ]
         )
-    return Grid(i18n.t("report.title.region"), columns, rows, _sum_total(rows, report, 1))
+    return Grid(
+        i18n.t("Neutrality declarations: coverage per region"),
+        columns,
+        rows,
+        _sum_total(rows, report, 1),
+    )
 
 
 def _by_election(report: Report) -> Grid:
     columns = [
-        Column("election", i18n.t("report.col.election")),
-        Column("name", i18n.t("report.col.name")),
-        Column("in_scope", i18n.t("report.col.in-scope")),
-        Column("agencies", i18n.t("report.col.agencies"), "int"),
-        Column("complete", i18n.t("report.col.complete"), "int"),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("signatories", i18n.t("report.col.signatories-complete"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
-        Column("coverage", i18n.t("report.col.coverage-all"), "pct"),
+        Column("election", i18n.t("election")),
+        Column("name", i18n.t("name")),
+        Column("in_scope", i18n.t("in scope")),
+        Column("agencies", i18n.t("agencies"), "int"),
+        Column("complete", i18n.t("complete"), "int"),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("signatories", i18n.t("signatories (complete)"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
+        Column("coverage", i18n.t("coverage"), "pct"),
     ]
     rows: list[list[object]] = []
     roster = sum(r.roster for r in report.rows)
@@ -243,7 +256,7 @@ def _by_election(report: Report) -> Grid:
             [
                 election,
                 name,
-                i18n.t("report.yes" if election in report.scope else "report.no"),
+                i18n.t(N_("yes") if election in report.scope else N_("no")),
                 len(report.rows),
                 sum(1 for r in report.rows if r.complete_for.get(election, False)),
                 sum(r.naming.get(election, 0) for r in report.rows),
@@ -252,12 +265,12 @@ def _by_election(report: Report) -> Grid:
                 report.coverage(sum(r.signed.get(election, 0) for r in report.rows), roster),
             ]
         )
-    return Grid(i18n.t("report.title.election"), columns, rows)
+    return Grid(i18n.t("Neutrality declarations: coverage per election"), columns, rows)
 
 
 def _sum_total(rows: list[list[object]], report: Report, first: int) -> list[object]:
     """A totals row: sums of the count columns, pooled coverage."""
-    total: list[object] = [i18n.t("report.total")]
+    total: list[object] = [i18n.t("total")]
     width = len(rows[0]) if rows else first + 5 + len(report.scope)
     counts = width - len(report.scope)
     sums = [
@@ -280,7 +293,7 @@ def cell_text(value: object, kind: str) -> str:
     if kind == "pct":
         return _pct(value if isinstance(value, float) else None)
     if kind == "status":
-        return i18n.t(f"report.status.{value}")
+        return i18n.t(STATUS.get(str(value), str(value)))
     return str(value)
 
 
@@ -302,6 +315,8 @@ def render_markdown(g: Grid) -> str:
     """A GitHub-flavoured Markdown table that pastes into a ticket."""
 
     def esc(text: str) -> str:
+        # names are data, not markup: a Markdown viewer renders raw HTML, so it is escaped
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     headers, rows = text_rows(g)
@@ -326,13 +341,17 @@ def defuse(text: str) -> str:
 
 
 def render_csv(g: Grid) -> str:
-    """CSV that opens in Excel: UTF-8 with a BOM, CRLF, stable keys as headers, no formulas."""
+    """CSV (UTF-8 with a BOM, CRLF, no formulas), headers and status in the current language.
+
+    For programs; a CSV cannot keep region codes as text in a spreadsheet (14.10
+    becomes 14.1), so the workbook (``--format xlsx``) is what a person opens.
+    """
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.key for c in g.columns])
+    writer.writerow([c.label for c in g.columns])
     for row in g.rows:
         cells = []
         for value, column in zip(row, g.columns, strict=True):
@@ -340,84 +359,19 @@ def render_csv(g: Grid) -> str:
                 cells.append("")
             elif column.kind == "pct" and isinstance(value, float):
                 cells.append(f"{value:.1f}")
+            elif column.kind == "status":
+                cells.append(cell_text(value, "status"))
             else:
                 cells.append(defuse(str(value)))
         writer.writerow(cells)
     return "\ufeff" + buffer.getvalue()
 
 
-_CSS = """
-@page { size: A4; margin: 15mm 12mm; }
-* { box-sizing: border-box; }
-body { font: 10.5pt/1.35 "Segoe UI", "Noto Sans", Arial, sans-serif; color: #1a1a1a; margin: 1.5em; }
-h1 { font-size: 15pt; margin: 0 0 .2em; }
-p.meta { color: #555; margin: 0 0 1em; }
-table { border-collapse: collapse; width: 100%; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border-bottom: 1px solid #ccc; padding: .3em .45em; text-align: left; vertical-align: top; }
-th { background: #eef1f4; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tfoot td { font-weight: 600; border-top: 2px solid #888; }
-.bar { width: 7em; height: .7em; background: #e3e3e3; border: 1px solid #999; margin-top: .2em; }
-.bar span { display: block; height: 100%; background: #2e7d32; }
-.status-complete { color: #1b5e20; font-weight: 600; }
-.status-incomplete { color: #b71c1c; font-weight: 600; }
-.status-unreadable { color: #6a1b9a; font-weight: 600; }
-@media print {
-  body { margin: 0; font-size: 9pt; }
-  .bar, .bar span, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
-
-
-def render_html(g: Grid, subtitle: str = "") -> str:
-    """One self-contained page (inline CSS, no scripts, no network), printable on A4."""
-    from html import escape
-
-    lang = i18n.get_lang()
-
-    def cell(value: object, column: Column, footer: bool = False) -> str:
-        shown = escape(
-            cell_text(value, column.kind if not footer or column.kind != "status" else "text")
-            if value != ""
-            else ""
-        )
-        if column.kind in ("int", "pct"):
-            bar = ""
-            if column.kind == "pct" and isinstance(value, float):
-                width = max(0.0, min(100.0, value))
-                bar = f'<div class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
-            return f'<td class="num">{shown}{bar}</td>'
-        if column.kind == "status" and not footer and isinstance(value, str):
-            return f'<td class="status-{escape(value)}">{shown}</td>'
-        return f"<td>{shown}</td>"
-
-    head = "".join(f"<th>{escape(c.label)}</th>" for c in g.columns)
-    body = "\n".join(
-        "<tr>" + "".join(cell(v, c) for v, c in zip(row, g.columns, strict=True)) + "</tr>"
-        for row in g.rows
-    )
-    foot = ""
-    if g.total is not None:
-        foot = (
-            "<tfoot><tr>"
-            + "".join(cell(v, c, True) for v, c in zip(g.total, g.columns, strict=True))
-            + "</tr></tfoot>"
-        )
-    meta = f'<p class="meta">{escape(subtitle)}</p>' if subtitle else ""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(g.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(g.title)}</h1>\n{meta}\n"
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n{foot}\n</table>\n"
-        "</body>\n</html>\n"
-    )
-
-
 def subtitle(report: Report) -> str:
     """What the report measures, in one line."""
     scope = ", ".join(f"{e} ({report.elections.get(e, e)})" for e in report.scope)
-    return i18n.t("report.subtitle", scope=scope or "–", agencies=len(report.rows))
+    return i18n.t(
+        "Elections in scope: {scope}. Agencies: {agencies}. A declaration counts when it is complete.",
+        scope=scope or "–",
+        agencies=len(report.rows),
+    )
