@@ -67,8 +67,8 @@ footer { margin-top: 6mm; font-size: 7.5pt; color: #555; }
 """
 
 _COLGROUP = (
-    '<colgroup><col style="width:8mm"><col><col style="width:34mm">'
-    '<col style="width:22mm"><col style="width:38mm"><col style="width:30mm"></colgroup>'
+    '<colgroup><col style="width:8mm"><col><col style="width:40mm">'
+    '<col style="width:24mm"><col style="width:36mm"><col style="width:28mm"></colgroup>'
 )
 
 
@@ -113,7 +113,8 @@ def render_html(data: SheetData, decl_id: str = "") -> str:
         else ""
     )
     head = "".join(
-        f"<th>{e(label)}</th>"
+        # "Pangkat/<wbr>Golongan": the header may wrap after the slash
+        f"<th>{e(label).replace('/', '/<wbr>')}</th>"
         for label in (t("No."), t("Name"), t("NIP"), t("Grade"), t("Position"), t("Signature"))
     )
     rows = []
