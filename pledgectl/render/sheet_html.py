@@ -52,17 +52,16 @@ td.sig.odd span { left: 1.5mm; }
 td.sig.even span { left: 50%; }
 tr.extra td.name::after { content: " *"; }
 p.note { font-size: 8.5pt; margin: 1mm 0 0; }
-.signoff { break-inside: avoid; page-break-inside: avoid; margin-top: 7mm; }
-.signoff h2 { font-size: 10pt; margin: 0 0 2mm; }
+.signoff { break-inside: avoid; page-break-inside: avoid; margin-top: 6mm; }
 table.blocks { width: 100%; border-collapse: collapse; table-layout: fixed; }
-table.blocks td { vertical-align: top; text-align: center; padding: 0 3mm 5mm; border: 0; }
-.block .space { height: 20mm; }
-.block .who { font-weight: bold; text-decoration: underline; }
-.block .dots { letter-spacing: .05em; }
-.block .role { font-size: 9pt; }
-.mengetahui { width: 50%; margin: 2mm 0 0 auto; text-align: center; break-inside: avoid; }
-.mengetahui .space { height: 22mm; }
-footer { margin-top: 6mm; font-size: 7.5pt; color: #555; }
+table.blocks td { text-align: center; padding: 0 2mm; border: 0; }
+table.blocks tr.head td { vertical-align: bottom; }
+table.blocks tr.sign td { vertical-align: top; padding-bottom: 6mm; }
+table.blocks tbody { break-inside: avoid; page-break-inside: avoid; }
+.blocks .space { height: 18mm; }
+.blocks .who { font-weight: bold; text-decoration: underline; }
+.blocks .dots { letter-spacing: .05em; }
+.blocks .role { font-size: 9pt; }
 @media screen { body { margin: 10mm auto; } }
 """
 
@@ -77,6 +76,17 @@ def nip_display(nip: str) -> str:
     if len(nip) == 18 and nip.isdigit():
         return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}"
     return nip
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal (quotes, backslashes, line breaks and ``<`` escaped)."""
+    out = []
+    for char in text:
+        if char in '"\\' or char == "<" or ord(char) < 0x20 or char == "\x7f":
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def render_html(data: SheetData, decl_id: str = "") -> str:
@@ -131,48 +141,48 @@ def render_html(data: SheetData, decl_id: str = "") -> str:
     note_text = t("signed this declaration but is not on the roster")
     note = f'<p class="note">* {e(note_text)}</p>' if extra else ""
 
-    blocks = []
+    # rows of up to three blocks: the witnesses, then Mengetahui in the right-hand column.
+    # Each block is two table rows, its heading (bottom-aligned) over its signature space,
+    # so headings of one, two or three lines still leave the signature lines level.
+    heads: list[str] = []
+    signs: list[str] = []
+    dots = '<div class="dots">(' + "." * 40 + ")</div>"
     for block in data.witnesses:
         heading = t("Witness for {institution}", institution=block.institution_name)
-        who = (
-            f'<div class="who">{e(block.name)}</div>'
-            if block.name
-            else '<div class="dots">(' + "." * 40 + ")</div>"
-        )
+        who = f'<div class="who">{e(block.name)}</div>' if block.name else dots
         role = f'<div class="role">{e(block.role)}</div>' if block.role else ""
-        blocks.append(
-            f'<td class="block"><div>{e(heading)}</div><div class="space"></div>{who}{role}</td>'
-        )
-    block_rows = "".join(
-        "<tr>"
-        + "".join(blocks[i : i + 2])
-        + ("<td></td>" if len(blocks[i : i + 2]) == 1 else "")
-        + "</tr>"
-        for i in range(0, len(blocks), 2)
-    )
-    witnesses_heading = t("Witnesses:")
-    witnesses = (
-        f'<h2>{e(witnesses_heading)}</h2><table class="blocks">{block_rows}</table>'
-        if blocks
-        else ""
-    )
+        heads.append(f"<td>{e(heading)}</td>")
+        signs.append(f'<td><div class="space"></div>{who}{role}</td>')
     place_date = ", ".join(x for x in (data.place, date_text) if x)
     acknowledged = t("Acknowledged by,")
     head_of = t("Head of {agency}", agency=data.agency)
     nip_label = t("NIP")
-    mengetahui = (
-        '<div class="mengetahui block">'
-        f"<div>{e(place_date)}</div>"
-        f"<div>{e(acknowledged)}</div>"
-        f"<div>{e(head_of)}</div>"
-        '<div class="space"></div>'
-        '<div class="dots">(' + "." * 40 + ")</div>"
-        f'<div class="dots">{e(nip_label)}. ' + "." * 30 + "</div></div>"
+    per_row = 3
+    while (len(heads) + 1) % per_row:
+        heads.append("<td></td>")
+        signs.append("<td></td>")
+    heads.append(f"<td>{e(place_date)}<br>{e(acknowledged)}<br>{e(head_of)}</td>")
+    signs.append(
+        f'<td><div class="space"></div>{dots}<div class="role">{e(nip_label)}. '
+        + "." * 30
+        + "</div></td>"
     )
+    block_rows = "".join(
+        f'<tbody class="block"><tr class="head">{"".join(heads[i : i + per_row])}</tr>'
+        f'<tr class="sign">{"".join(signs[i : i + per_row])}</tr></tbody>'
+        for i in range(0, len(heads), per_row)
+    )
+    signoff = f'<table class="blocks">{block_rows}</table>'
     source = t(
         "Printed by pledgectl from agency {agency}, declaration {declaration}.",
         agency=data.agency_id,
         declaration=decl_id,
+    )
+    # where the sheet came from, in the bottom margin of every page
+    margin_note = (
+        "@page { @bottom-left { content: "
+        + _css_string(source)
+        + '; font: 7.5pt Arial, "Liberation Sans", sans-serif; color: #555; } }'
     )
     title = t("Attendance and signing sheet")
     return f"""<!DOCTYPE html>
@@ -180,7 +190,7 @@ def render_html(data: SheetData, decl_id: str = "") -> str:
 <head>
 <meta charset="utf-8">
 <title>{e(title)} — {e(data.title)} — {e(data.agency)}</title>
-<style>{_CSS}</style>
+<style>{_CSS}{margin_note}</style>
 </head>
 <body>
 <header class="kop">{kop}</header>
@@ -195,11 +205,7 @@ def render_html(data: SheetData, decl_id: str = "") -> str:
 </tbody>
 </table>
 {note}
-<section class="signoff">
-{witnesses}
-{mengetahui}
-</section>
-<footer>{e(source)}</footer>
+<section class="signoff">{signoff}</section>
 </body>
 </html>
 """
