@@ -62,7 +62,12 @@ def sheet(
 
         columns = [XColumn(label, kind) for label, kind in sheets.headers()]
         table = XSheet(
-            t("Signing sheet"), columns, sheets.table_rows(data), landscape=True, row_height=24
+            t("Signing sheet"),
+            columns,
+            sheets.table_rows(data),
+            landscape=True,
+            row_height=24,
+            ruled=True,
         )
         info = XInfo(t("Declaration"), sheets.info_lines(data))
         write_binary(workbook_bytes([table, info], get_lang()), output)

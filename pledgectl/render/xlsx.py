@@ -52,6 +52,7 @@ class XSheet:
     totals: Sequence[object] | None = None
     landscape: bool = False
     row_height: float | None = None  # points; a signing sheet wants room to sign
+    ruled: bool = False  # borders on every cell, for printing
 
 
 @dataclass
@@ -91,17 +92,21 @@ def workbook_bytes(sheets: Sequence[XSheet | XInfo], lang: str = "en") -> bytes:
         {"bold": True, "bg_color": "#E8EDF2", "border": 1, "valign": "top", "text_wrap": True}
     )
     date_format = DATE_FORMATS.get(lang, DATE_FORMATS["en"])
-    formats = {
-        "text": book.add_format({"valign": "top"}),
-        "code": book.add_format({"num_format": "@", "valign": "top"}),
-        "date": book.add_format({"num_format": date_format, "align": "left", "valign": "top"}),
-        "int": book.add_format({"num_format": "0", "valign": "top"}),
-        "pct": book.add_format({"num_format": "0.0%", "valign": "top"}),
-        "mark": book.add_format(
-            {"num_format": "@", "bg_color": "#FFF8DC", "border": 1, "align": "center"}
-        ),
-        "sig_left": book.add_format({"border": 1, "align": "left", "valign": "top"}),
-        "sig_right": book.add_format({"border": 1, "align": "right", "valign": "top"}),
+    base: dict[str, dict[str, object]] = {
+        "text": {"valign": "top"},
+        "code": {"num_format": "@", "valign": "top"},
+        "date": {"num_format": date_format, "align": "left", "valign": "top"},
+        "int": {"num_format": "0", "valign": "top"},
+        "pct": {"num_format": "0.0%", "valign": "top"},
+        "mark": {"num_format": "@", "bg_color": "#FFF8DC", "border": 1, "align": "center"},
+        "sig_left": {"border": 1, "align": "left", "valign": "top"},
+        "sig_right": {"border": 1, "align": "right", "valign": "top"},
+    }
+    plain = {kind: book.add_format(props) for kind, props in base.items()}
+    # a sheet to print and sign has a grid: every cell bordered, text wrapped
+    ruled = {
+        kind: book.add_format({**props, "border": 1, "text_wrap": kind == "text"})
+        for kind, props in base.items()
     }
     bold = {
         kind: book.add_format({"bold": True, "top": 2, "num_format": number})
@@ -135,7 +140,15 @@ def workbook_bytes(sheets: Sequence[XSheet | XInfo], lang: str = "en") -> bytes:
         row_index = 0
         for row_index, row in enumerate(sheet.rows, 1):
             for col, (value, column) in enumerate(zip(row, columns, strict=True)):
-                _write(ws, row_index, col, value, column.kind, formats, row_index)
+                _write(
+                    ws,
+                    row_index,
+                    col,
+                    value,
+                    column.kind,
+                    ruled if sheet.ruled else plain,
+                    row_index,
+                )
                 widths[col] = max(widths[col], _shown_width(value, column.kind) + 2)
             if sheet.row_height:
                 ws.set_row(row_index, sheet.row_height)
@@ -177,8 +190,8 @@ def _write(
         write_string(row, col, "" if value is None else str(value), fmt)
         return
     if value is None or value == "":
-        if kind == "mark":
-            ws.write_blank(row, col, None, formats["mark"])  # type: ignore[attr-defined]
+        blank = formats["code" if kind in ("int", "pct", "date") else kind]
+        ws.write_blank(row, col, None, blank)  # type: ignore[attr-defined]
         return
     if kind == "date":
         day = as_date(value)
