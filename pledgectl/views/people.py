@@ -13,12 +13,12 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from pledgectl.checks import declarations, records
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
 from pledgectl.core.identity import fold
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
+from pledgectl.core.walk import declarations, records
 
 # column key -> (header msgid, kind). The headers follow ``--lang`` in CSV and xlsx (JSON
 # keeps the keys); ``Name``, ``NIP``, ``Status``, ``Position``, ``Unit`` and ``Date signed``

@@ -20,7 +20,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from pledgectl.checks import declarations, records
 from pledgectl.core import i18n
 from pledgectl.core.columns import mark_header
 from pledgectl.core.errors import InvalidValue, PledgeError
@@ -29,6 +28,7 @@ from pledgectl.core.longdate import as_date
 from pledgectl.core.nip import redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
+from pledgectl.core.walk import declarations, records
 
 BLANK_ROWS = 5
 
