@@ -491,3 +491,9 @@ def test_five_thousand_people_in_one_sheet(registry: Registry, tmp_path: Path) -
     ws = openpyxl.load_workbook(target, read_only=True).worksheets[0]
     cells = [row[2] for row in ws.iter_rows(min_row=2, max_row=5001)]
     assert [c.value for c in cells] == nips and {c.data_type for c in cells} == {"s"}
+
+
+def test_a_workbook_goes_to_a_pipe(office: Registry) -> None:
+    code, out, _ = run(office, "sheet", "dinas", DECL, "--format", "xlsx")
+    assert code == 0 and out.startswith(b"PK\x03\x04")
+    assert book_of(out).worksheets[0]["C2"].value == ROSTER[0][0]

@@ -152,12 +152,10 @@ def sheet_data(
     recorded = [w for _, w in records(decl, "witnesses")]
     blocks: list[WitnessBlock] = []
     required = list(settings.policy.required_witnesses)
-    institutions = getattr(settings, "institutions", {})
 
     def institution_name(inst: str) -> str:
-        found = institutions.get(inst) if isinstance(institutions, dict) else None
-        name = getattr(found, "name", None)
-        return localized(name, lang) if name else inst
+        found = settings.institutions.get(inst)
+        return localized(found.name, lang) if found is not None else inst
 
     for inst in required:
         witness = next((w for w in recorded if _text(w.get("institution")) == inst), None)
