@@ -354,7 +354,8 @@ def test_sheet_xlsx_rows_and_mark_column(office: Registry, tmp_path: Path, lang:
     assert all(c.data_type == "s" for c in nips)
     assert [r[0].value for r in rows] == list(range(1, 10))
     assert all(r[-1].value is None for r in rows)  # the clerk fills the marks in
-    assert rows[0][5].alignment.horizontal == "left" and rows[1][5].alignment.horizontal == "right"
+    assert rows[0][6].alignment.horizontal == "left" and rows[1][6].alignment.horizontal == "right"
+    assert [r[5].value for r in rows[:4]] == ["PNS", "PNS", "PPPK", "PNS"]
     info = book.worksheets[1]
     dates = [row[1] for row in info.iter_rows() if row[1].is_date]
     assert [c.value for c in dates] == [dt.datetime(2023, 11, 29)]
@@ -364,7 +365,8 @@ def test_sheet_csv_in_indonesian(office: Registry) -> None:
     _, out, _ = run(office, "--lang", "id", "sheet", "dinas", DECL, "-f", "csv")
     rows = list(csv.reader(io.StringIO(out.decode())))
     assert rows[0] == [
-        "No.", "Nama", "NIP", "Pangkat/Golongan", "Jabatan", "Tanda tangan", "Sudah tanda tangan"
+        "No.", "Nama", "NIP", "Pangkat/Golongan", "Jabatan", "Status", "Tanda tangan",
+        "Sudah tanda tangan",
     ]  # fmt: skip
     assert [r[2] for r in rows[1:5]] == [p[0] for p in ROSTER] + [OUTSIDER]
     assert len(rows) == 1 + 4 + 5

@@ -39,6 +39,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "nip": (N_("NIP"), "code"),
     "grade": (N_("Grade"), "text"),
     "position": (N_("Position"), "text"),
+    # not printed on the paper sheet; in the workbook so that `import` reads it back exactly
+    "status": (N_("Status"), "text"),
     "signature": (N_("Signature"), "sig"),
 }
 
@@ -50,6 +52,7 @@ class SheetRow:
     nip: str = ""
     grade: str = ""
     position: str = ""
+    status: str = ""
     on_roster: bool = True
     blank: bool = False
 
@@ -143,6 +146,7 @@ def sheet_data(
             nip_of(p),
             _text(p.get("grade")),
             _text(p.get("position")),
+            _text(p.get("status")),
             on_roster=i <= len(roster),
         )
         for i, p in enumerate([*roster, *extra], 1)
@@ -233,6 +237,7 @@ def table_rows(data: SheetData, signature_dots: bool = True) -> list[list[object
             r.nip,
             r.grade,
             r.position,
+            r.status,
             signature_text(r.no) if signature_dots else "",
             "",
         ]
