@@ -101,9 +101,11 @@ def sheet_data(
     af = registry.read(agency_id)
     if af.data is None:
         raise PledgeError(
-            N_("{file} is not valid TOML"),
-            hint=N_("run `pledgectl check` to see where"),
+            N_("{file}:{line}:{col}: not valid TOML"),
+            hint=N_("run `pledgectl check` for details"),
             file=str(af.path),
+            line=1,
+            col=1,
         )
     table = af.data.get("agency")
     agency: dict[str, Any] = table if isinstance(table, dict) else {}
@@ -111,8 +113,8 @@ def sheet_data(
     if decl is None:
         known = ", ".join(str(d.get("id")) for _, d in declarations(af)) or "-"
         raise InvalidValue(
-            N_("agency {agency} has no declaration {declaration!r} (it has: {choices})"),
-            hint=N_("run `pledgectl agency show {agency}` to list its declarations"),
+            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
             agency=agency_id,
             declaration=decl_id,
             choices=known,
