@@ -85,6 +85,41 @@ class Sheet:
         self._names = [search_form(e.name) for e in entries]
         self._nips = [e.nip for e in entries]
 
+    def signed(self, key: str, person: Any, now: Stamp) -> None:
+        """The sheet after ``person`` (a :class:`pledgectl.edit.recording.Person`) was
+        recorded with nothing else changed: their row ticked, or a row added below."""
+        when = person.signed.isoformat() if person.signed else ""
+        found = [e for e in self.entries if e.key == key]
+        for entry in found:
+            entry.signed = when
+        if not found:
+            entry = Entry(
+                key,
+                person.name,
+                person.nip or "",
+                person.status,
+                person.position or "",
+                person.unit or "",
+                False,
+                when,
+            )
+            self.entries.append(entry)
+            self._names.append(search_form(entry.name))
+            self._nips.append(entry.nip)
+        self.stamp = now
+
+    def unsigned(self, key: str, now: Stamp) -> None:
+        """The sheet after the signature of ``key`` was taken off, nothing else changed."""
+        for index in range(len(self.entries) - 1, -1, -1):
+            entry = self.entries[index]
+            if entry.key != key:
+                continue
+            if entry.on_roster:
+                entry.signed = None
+            else:
+                del self.entries[index], self._names[index], self._nips[index]
+        self.stamp = now
+
     def counts(self) -> Counts:
         roster = {e.key: e.signed is not None for e in self.entries if e.on_roster}
         off = sum(1 for e in self.entries if not e.on_roster)

@@ -15,7 +15,7 @@ from pledgectl.core.registry import Registry
 from pledgectl.edit.recording import make_person, sign
 from pledgectl.edit.scaffold import init_registry
 from pledgectl.tui.session import Ceremony, FieldError
-from pledgectl.views.ceremony import Counts, count_line, load, percent
+from pledgectl.views.ceremony import Counts, Sheet, count_line, load, percent
 from tests.tui.conftest import AGENCY, DECL, UNSIGNED, agency_bytes
 
 
@@ -27,6 +27,19 @@ def signatories(registry: Registry) -> list[dict[str, object]]:
 
 def entry(session: Ceremony, name: str):  # type: ignore[no-untyped-def]
     return next(e for e in session.sheet.entries if e.name == name)
+
+
+def rows_of(sheet: Sheet) -> list[tuple[str, str, bool, str | None]]:
+    return [(e.key, e.name, e.on_roster, e.signed) for e in sheet.entries]
+
+
+def assert_as_read(session: Ceremony) -> None:
+    """The sheet the session keeps (updated in memory after its own writes) is the file's."""
+    fresh = load(session.registry, session.agency, session.declaration)
+    assert rows_of(session.sheet) == rows_of(fresh)
+    assert session.sheet.stamp == fresh.stamp
+    for query in ("andi", "tamu", "fadli", "1992"):
+        assert session.sheet.search(query) == fresh.search(query)
 
 
 # -- the sheet ---------------------------------------------------------------
@@ -145,6 +158,7 @@ def test_unmark_keeps_another_clerks_later_mark(demo: Registry, tmp_path) -> Non
     session.mark(fadli)
     sign(demo, AGENCY, DECL, make_person(demo, name=budi.name, status="PNS", nip=budi.nip))
     session.unmark(fadli)
+    assert_as_read(session)
     twin = tmp_path / "twin"
     init_registry(twin, example=True)
     sign(
@@ -202,9 +216,11 @@ def test_any_marks_and_unmarks_equal_signing_only_the_kept(
     people = [entry(session, UNSIGNED[i]) for i in order]
     for person in people:
         session.mark(person)
+        assert_as_read(session)
     for person, keep in reversed(list(zip(people, kept, strict=True))):
         if not keep:
             session.unmark(person)
+            assert_as_read(session)
     for person, keep in zip(people, kept, strict=True):
         if keep:
             made = make_person(
@@ -273,6 +289,11 @@ def test_form_records_someone_not_on_the_roster(demo: Registry) -> None:
     added = entry(session, "Andi Pratama")
     assert not added.on_roster and added.signed == "2023-11-29"
     assert session.counts() == Counts(signed=12, total=15, off_roster=1)
+    assert_as_read(session)
+    session.add(form(name="Tamu Kedua"))
+    session.unmark(added)  # the row goes with its mark, the later one stays
+    assert [e.name for e in session.sheet.entries if not e.on_roster] == ["Tamu Kedua"]
+    assert_as_read(session)
 
 
 def test_without_a_roster_the_form_still_records(demo: Registry) -> None:
