@@ -1,0 +1,278 @@
+"""What a witness seal signs: the seal content, defined once and versioned.
+
+A seal covers a declaration's own fields and its first N witnesses and first M
+signatories, in file order. Their *covered part* is one line per record in a
+canonical serialisation that depends only on the parsed values (not on how
+the file spells them), so ``fmt``, a comment or a reordered key never breaks
+a seal, and any change of a covered value always does. Format 1::
+
+    format = "pledgectl-seal-content/1"
+    institution = "KPU"
+    principal = "kpu-pekanbaru"
+    sealed_at = 2026-12-01T20:30:00+00:00
+    covers = { witnesses = 2, signatories = 3 }
+    digest = "sha256:<hex of the SHA-256 of the covered part>"
+
+    agency = "pekanbaru-bkpsdm"
+    declaration = { commitments = [...], date = 2023-11-29, elections = [...], id = "...", ... }
+    witness = { institution = "KPU", name = "...", role = "..." }
+    signatory = { name = "...", nip = "...", signed = 2023-11-29, status = "PNS" }
+
+The lines before the blank line are the *header* (the seal's own fields), the
+lines after it the covered part: ``agency`` and ``declaration`` (every key of
+the declaration except its ``witnesses``, ``signatories`` and ``seals``), then
+N ``witness`` and M ``signatory`` lines. In a record, keys are sorted by code
+point; a key is bare when it matches ``[A-Za-z0-9_-]+``, else quoted. Values:
+strings as JSON strings (UTF-8, ``"`` ``\\`` and control characters escaped),
+integers in decimal, ``true``/``false``, floats as Python's shortest repr,
+dates, times and date-times in ISO 8601 (an offset as ``+HH:MM``), arrays as
+``[a, b]``, tables as ``{ k = v, ... }`` with sorted keys (``{}`` when empty).
+Every line ends in ``\\n``. The signature (``ssh-keygen -Y sign -n
+pledgectl-seal``) is over the whole content; the digest is over the covered
+part, so two seals of the same records share it.
+
+Each seal also keeps ``tags``: four base64url characters per covered record (the
+first three bytes of its line's SHA-256; the agency and declaration lines
+count as one record), so a broken seal can point at the first record that
+changed. Tags only locate; the digest and the signature are the proof.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from itertools import repeat
+from json.encoder import py_encode_basestring
+from typing import Any, NamedTuple
+
+try:  # the C encoder: a 200,000-signatory registry has a million strings to spell
+    from _json import encode_basestring as _encode_str
+except ImportError:  # pragma: no cover - CPython always has it
+    _encode_str = py_encode_basestring
+
+FORMAT = "pledgectl-seal-content/1"
+NAMESPACE = "pledgectl-seal"
+RECORDS = ("witnesses", "signatories", "seals")  # a declaration's record arrays
+TAG_CHARS = 4  # base64 characters per record: 3 bytes of SHA-256
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_KEYS: dict[str, str] = {}
+
+
+class Covers(NamedTuple):
+    witnesses: int
+    signatories: int
+
+
+def _key(name: str) -> str:
+    spelled = _KEYS.get(name)
+    if spelled is None:
+        spelled = name if _BARE.match(name) else _encode_str(name)
+        if len(_KEYS) < 4096:
+            _KEYS[name] = spelled
+    return spelled
+
+
+def value(v: Any) -> str:
+    """One value in the content's canonical spelling (see the module's documentation)."""
+    kind = type(v)
+    if kind is str:
+        return str(_encode_str(v))
+    if kind is dt.date:
+        return str(v.isoformat())
+    if kind is bool:
+        return "true" if v else "false"
+    if kind is int:
+        return str(v)
+    if isinstance(v, str):
+        return str(_encode_str(str(v)))
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(int(v))
+    if isinstance(v, float):
+        return repr(float(v))
+    if isinstance(v, dt.datetime | dt.date | dt.time):
+        return str(v.isoformat())
+    if isinstance(v, list | tuple):
+        return "[" + ", ".join(value(x) for x in v) + "]"
+    if isinstance(v, Mapping):
+        return table(v)
+    raise TypeError(f"not a TOML value: {type(v).__name__}")
+
+
+def table(record: Mapping[str, Any]) -> str:
+    """A table on one line: ``{ k = v, ... }``, keys sorted."""
+    if not record:
+        return "{}"
+    return "{ " + ", ".join(_key(k) + " = " + value(record[k]) for k in sorted(record)) + " }"
+
+
+def own_fields(decl: Mapping[str, Any]) -> dict[str, Any]:
+    """The declaration's own fields: everything but its record arrays."""
+    return {k: v for k, v in decl.items() if k not in RECORDS}
+
+
+def _records(decl: Mapping[str, Any], name: str) -> list[Any]:
+    raw = decl.get(name)
+    return raw if isinstance(raw, list) else []
+
+
+def covered_lines(agency: str, decl: Mapping[str, Any], covers: Covers) -> list[str]:
+    """The covered part, one string per record: the own record first (two lines), then
+    each covered witness and signatory that exists (fewer than ``covers`` when some are gone)."""
+    own = f"agency = {_encode_str(agency)}\ndeclaration = {table(own_fields(decl))}\n"
+    out = [own]
+    out.extend(record_lines("witness", _records(decl, "witnesses")[: covers.witnesses]))
+    out.extend(record_lines("signatory", _records(decl, "signatories")[: covers.signatories]))
+    return out
+
+
+_DATE_ISO = dt.date.isoformat
+
+
+def record_lines(name: str, records: list[Any]) -> list[str]:
+    """``name = { ... }\\n`` for each record; a list of like records is spelled column by
+    column in C loops (the same bytes as :func:`value`, a test holds it to that)."""
+    if not records:
+        return []
+    shapes = set(map(type, records))
+    if shapes == {dict}:
+        layouts = set(map(tuple, records))
+        if len(layouts) == 1:
+            keys = sorted(next(iter(layouts)))
+            columns = []
+            for k in keys:
+                column = list(map(dict.__getitem__, records, repeat(k)))
+                kinds = set(map(type, column))
+                if kinds == {str}:
+                    columns.append(list(map(_encode_str, column)))
+                elif kinds == {dt.date}:
+                    columns.append(list(map(_DATE_ISO, column)))
+                else:
+                    columns.append(list(map(value, column)))
+            if not keys:
+                return [f"{name} = {{}}\n"] * len(records)
+            template = (
+                name
+                + " = { "
+                + ", ".join(_key(k).replace("%", "%%") + " = %s" for k in keys)
+                + " }\n"
+            )
+            return [template % row for row in zip(*columns, strict=True)]
+    return [f"{name} = {value(r)}\n" for r in records]
+
+
+def digest_of(lines: Sequence[str]) -> str:
+    return "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
+
+
+def header(
+    institution: str, principal: str, sealed_at: dt.datetime, covers: Covers, digest: str
+) -> str:
+    return (
+        f"format = {_encode_str(FORMAT)}\n"
+        f"institution = {_encode_str(institution)}\n"
+        f"principal = {_encode_str(principal)}\n"
+        f"sealed_at = {sealed_at.isoformat()}\n"
+        f"covers = {{ witnesses = {covers.witnesses}, signatories = {covers.signatories} }}\n"
+        f"digest = {_encode_str(digest)}\n"
+        "\n"
+    )
+
+
+def content(
+    institution: str,
+    principal: str,
+    sealed_at: dt.datetime,
+    covers: Covers,
+    lines: Sequence[str],
+    digest: str | None = None,
+) -> bytes:
+    """The exact bytes a seal signs."""
+    found = digest or digest_of(lines)
+    return (header(institution, principal, sealed_at, covers, found) + "".join(lines)).encode(
+        "utf-8"
+    )
+
+
+def tags(lines: Sequence[str]) -> str:
+    raw = b"".join(hashlib.sha256(line.encode("utf-8")).digest()[:3] for line in lines)
+    return base64.urlsafe_b64encode(raw).decode("ascii")
+
+
+def first_difference(stored_tags: str, lines: Sequence[str], expected: int) -> int | None:
+    """Index (0: the declaration itself) of the first covered record that differs from
+    what was sealed, or None when the tags cannot tell (they were edited, or the
+    change is a record that is gone at the end)."""
+    now = tags(lines)
+    size = TAG_CHARS
+    if len(stored_tags) != expected * size:
+        return None
+    for index in range(len(lines)):
+        if now[index * size : (index + 1) * size] != stored_tags[index * size : (index + 1) * size]:
+            return index
+    return None
+
+
+class SealRecord(NamedTuple):
+    """A ``[[declarations.seals]]`` record whose fields have the right types."""
+
+    institution: str
+    principal: str
+    sealed_at: dt.datetime
+    covers: Covers
+    digest: str
+    signature: str
+    tags: str = ""
+
+
+def read_seal(raw: Any) -> SealRecord | str:
+    """The seal's fields, or the name of the first one that is missing or mistyped."""
+    if not isinstance(raw, Mapping):
+        return "seal"
+    for name in ("institution", "principal", "digest", "signature"):
+        if not isinstance(raw.get(name), str):
+            return name
+    sealed_at = raw.get("sealed_at")
+    if not isinstance(sealed_at, dt.datetime) or sealed_at.tzinfo is None:
+        return "sealed_at"
+    covers = raw.get("covers")
+    if not isinstance(covers, Mapping):
+        return "covers"
+    counts = []
+    for name in ("witnesses", "signatories"):
+        n = covers.get(name)
+        if type(n) is not int or n < 0:
+            return f"covers.{name}"
+        counts.append(n)
+    found_tags = raw.get("tags", "")
+    return SealRecord(
+        raw["institution"],
+        raw["principal"],
+        sealed_at,
+        Covers(counts[0], counts[1]),
+        raw["digest"],
+        raw["signature"],
+        found_tags if isinstance(found_tags, str) else "",
+    )
+
+
+def seal_content(agency: str, decl: Mapping[str, Any], seal: SealRecord) -> bytes:
+    """The bytes ``seal`` signed, rebuilt from the declaration as it stands now
+    (with the seal's stored digest: equal to the original exactly when the seal holds)."""
+    lines = covered_lines(agency, decl, seal.covers)
+    return content(
+        seal.institution, seal.principal, seal.sealed_at, seal.covers, lines, seal.digest
+    )
+
+
+def covers_now(decl: Mapping[str, Any]) -> Covers:
+    """What a seal made now would cover: every witness and signatory."""
+    return Covers(len(_records(decl, "witnesses")), len(_records(decl, "signatories")))
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
