@@ -28,6 +28,7 @@ CHECK_NAMES = (
     "witnesses",
     "signatories",
     "dates",
+    "seals",
     "coverage",
     "duplicates",
 )

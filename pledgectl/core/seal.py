@@ -276,3 +276,127 @@ def covers_now(decl: Mapping[str, Any]) -> Covers:
 
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+# -- judging a seal -----------------------------------------------------------------------
+
+# SshsigError codes (and this module's own) -> what a person reads, as msgids.
+REASONS = {
+    "bad-armor": "the signature is not a readable SSH signature",
+    "bad-signature": "the signature does not match the sealed content",
+    "unsupported": "the key or signature type is not supported",
+    "namespace": "the signature was not made for pledgectl-seal",
+    "not-allowed": "the key is not in allowed_signers for this principal",
+    "expired": "the key's allowed_signers entry had expired when the seal was made",
+    "not-yet-valid": "the key's allowed_signers entry was not yet valid when the seal was made",
+    "bad-key": "the key in the signature is not a valid key",
+    "no-signers": "the registry has no allowed_signers file",
+    "malformed": "the seal's {field} is missing or has the wrong type",
+}
+
+
+class SealStatus(NamedTuple):
+    """What a seal proves today.
+
+    ``state``: ``valid`` (covered content unchanged, signature verified by a key
+    allowed_signers gives the principal at ``sealed_at``), ``broken`` (the covered
+    content changed: ``record`` is the first covered record that differs, 0 the
+    declaration itself, then witnesses, then signatories; None when the tags cannot
+    tell), ``invalid`` (``reason``: a key of :data:`REASONS`). ``authorised``: the
+    principal is one of the institution's ``sealers``.
+    """
+
+    state: str
+    seal: SealRecord | None
+    reason: str = ""
+    detail: str = ""
+    record: int | None = None
+    authorised: bool = True
+
+    @property
+    def holds(self) -> bool:
+        return self.state == "valid" and self.authorised
+
+
+def judge(
+    agency: str,
+    decl: Mapping[str, Any],
+    raw_seal: Any,
+    signers: Any,
+    sealers: Mapping[str, Sequence[str]],
+    memo: dict[Covers, tuple[list[str], str]] | None = None,
+) -> SealStatus:
+    """Judge one seal of ``decl``. ``signers``: the registry's
+    :class:`pledgectl.core.sshsig.AllowedSigners` (None when it has none);
+    ``sealers``: institution id -> principals; ``memo``: covered parts already
+    built for this declaration (two seals of the same records share one)."""
+    from pledgectl.core.sshsig import SshsigError, parse_armored, verify
+
+    found = read_seal(raw_seal)
+    if isinstance(found, str):
+        return SealStatus("invalid", None, "malformed", found, authorised=False)
+    authorised = found.principal in sealers.get(found.institution, ())
+    memo = {} if memo is None else memo
+    built = memo.get(found.covers)
+    if built is None:
+        lines = covered_lines(agency, decl, found.covers)
+        built = memo[found.covers] = (lines, digest_of(lines))
+    lines, digest = built
+    if digest != found.digest:
+        expected = 1 + found.covers.witnesses + found.covers.signatories
+        where = first_difference(found.tags, lines, expected)
+        return SealStatus("broken", found, record=where, authorised=authorised)
+    if signers is None:
+        return SealStatus("invalid", found, "no-signers", authorised=authorised)
+    body = content(
+        found.institution, found.principal, found.sealed_at, found.covers, lines, found.digest
+    )
+    try:
+        signature = parse_armored(found.signature)
+        checked = verify(signature, body, NAMESPACE)
+        entry = signers.check(found.principal, signature.public_key, NAMESPACE, found.sealed_at)
+        signers.check_sk_flags(entry, checked.sk_flags)
+    except SshsigError as exc:
+        code = exc.code if exc.code in REASONS else "bad-signature"
+        return SealStatus("invalid", found, code, exc.reason, authorised=authorised)
+    return SealStatus("valid", found, authorised=authorised)
+
+
+def locate(decl: Mapping[str, Any], record: int, covers: Covers) -> tuple[str, int] | None:
+    """Index ``record`` of the covered part as it stands (see :func:`covered_lines`) as
+    (``witnesses``/``signatories``, index); None: the declaration itself."""
+    if record <= 0:
+        return None
+    witnesses = min(covers.witnesses, len(_records(decl, "witnesses")))
+    if record - 1 < witnesses:
+        return "witnesses", record - 1
+    return "signatories", record - 1 - witnesses
+
+
+ALLOWED_SIGNERS = "allowed_signers"
+_SIGNERS: dict[str, tuple[tuple[int, int], Any]] = {}
+
+
+def signers_at(root: Any) -> Any:
+    """The allowed_signers of the registry at ``root`` (None without one), read once per
+    process while the file is unchanged."""
+    import os
+
+    from pledgectl.core.sshsig import AllowedSigners
+
+    path = os.path.join(str(root), ALLOWED_SIGNERS)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    stamp = (st.st_mtime_ns, st.st_size)
+    cached = _SIGNERS.get(path)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        with open(path, encoding="utf-8") as handle:
+            signers = AllowedSigners(handle.read())
+    except (OSError, UnicodeDecodeError):
+        return None
+    _SIGNERS[path] = (stamp, signers)
+    return signers

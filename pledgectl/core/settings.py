@@ -72,7 +72,12 @@ class Settings(NamedTuple):
         """
         import hashlib
 
-        return hashlib.sha256(self.raw).hexdigest()
+        digest = hashlib.sha256(self.raw)
+        try:  # seals are judged by the registry's allowed_signers: a change re-checks them
+            digest.update((self.path.parent / "allowed_signers").read_bytes())
+        except OSError:
+            digest.update(b"\0no allowed_signers")
+        return digest.hexdigest()
 
     @property
     def checklist_ids(self) -> tuple[str, ...]:

@@ -28,7 +28,16 @@ if TYPE_CHECKING:
     from pledgectl.core.reader import AgencyFile
 
 # Per-file checks whose error findings make a declaration incomplete.
-DECLARATION_CHECKS = ("schema", "ids", "nip", "commitments", "witnesses", "signatories", "dates")
+DECLARATION_CHECKS = (
+    "schema",
+    "ids",
+    "nip",
+    "commitments",
+    "witnesses",
+    "signatories",
+    "dates",
+    "seals",
+)
 _CACHE = "declaration-errors"
 
 

@@ -1,0 +1,186 @@
+"""``seals``: witness seals that do not verify, sealers out of place, covered content changed.
+
+For every ``[[declarations.seals]]`` record (DESIGN.md 6.4):
+
+- ``seals-broken``: what the seal covers changed since it was made; the finding
+  points at the first covered record that differs (the seal's tags tell which);
+- ``seals-invalid``: the signature does not verify over the content, or the key
+  is not one ``allowed_signers`` gives the principal (at the time of the seal);
+- ``seals-institution``: the principal is not among the institution's ``sealers``;
+- ``seals-uncovered`` (warning): witnesses or signatories added after the last seal;
+- ``seals-missing``: an institution of ``policy.required_seals`` has no seal on the
+  declaration that holds (so the declaration is not complete).
+
+Verification runs in this process with ``cryptography``, imported only when a
+file has a seal; the runner caches the findings per file like every check's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from pledgectl.checks import Check, Context, declarations, records
+from pledgectl.checks._util import text
+from pledgectl.core import seal as seal_mod
+from pledgectl.core.findings import Finding
+from pledgectl.core.i18n import t
+from pledgectl.core.reader import AgencyFile
+from pledgectl.engine.completeness import remember
+
+SEALED = "sealed"  # af._extra key: declaration id -> institutions whose seal holds
+
+
+class SealsCheck(Check):
+    name = "seals"
+
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+        return remember(af, self.name, self._findings(af, ctx))
+
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+        settings = ctx.settings
+        required = settings.policy.required_seals
+        decls = list(declarations(af))
+        if not required and not any("seals" in decl for _, decl in decls):
+            return
+        assert af.data is not None
+        table = af.data.get("agency")
+        agency = text(table.get("id")) if isinstance(table, dict) else None
+        agency = agency or af.file_id
+        signers = seal_mod.signers_at(ctx.registry.root)
+        sealers = {i.id: i.sealers for i in settings.institutions.values()}
+        sealed: dict[str, set[str]] = af._extra.setdefault(SEALED, {})
+        for index, decl in decls:
+            ident = text(decl.get("id"))
+            path = ("declarations", index)
+            holding: set[str] = set()
+            covered_w = covered_s = -1
+            memo: dict[seal_mod.Covers, tuple[list[str], str]] = {}
+            for s_index, raw in records(decl, "seals"):
+                s_path = (*path, "seals", s_index)
+                status = seal_mod.judge(agency, decl, raw, signers, sealers, memo)
+                found = status.seal
+                who = _who(raw)
+                if found is not None:
+                    covered_w = max(covered_w, found.covers.witnesses)
+                    covered_s = max(covered_s, found.covers.signatories)
+                if found is not None and not status.authorised:
+                    yield ctx.finding(
+                        self.name,
+                        "seals-institution",
+                        af,
+                        path=s_path,
+                        key="principal",
+                        declaration=ident,
+                        institution=who[0],
+                        principal=who[1],
+                    )
+                if status.state == "broken" and found is not None:
+                    yield self._broken(af, ctx, decl, path, s_path, ident, status, found, who)
+                elif status.state == "invalid":
+                    yield ctx.finding(
+                        self.name,
+                        "seals-invalid",
+                        af,
+                        path=s_path,
+                        key="signature" if found is not None else None,
+                        declaration=ident,
+                        reason=t(seal_mod.REASONS[status.reason], field=status.detail),
+                        institution=who[0],
+                        principal=who[1],
+                    )
+                elif status.holds and found is not None:
+                    holding.add(found.institution)
+            if ident:
+                sealed[ident] = holding
+            if covered_w >= 0:
+                yield from self._uncovered(af, ctx, decl, path, ident, covered_w, covered_s)
+            for institution in required:
+                if institution not in holding:
+                    yield ctx.finding(
+                        self.name,
+                        "seals-missing",
+                        af,
+                        path=path,
+                        declaration=ident,
+                        institution=institution,
+                    )
+
+    def _broken(
+        self,
+        af: AgencyFile,
+        ctx: Context,
+        decl: dict[str, Any],
+        path: tuple[str | int, ...],
+        s_path: tuple[str | int, ...],
+        ident: str | None,
+        status: seal_mod.SealStatus,
+        found: seal_mod.SealRecord,
+        who: tuple[str, str],
+    ) -> Finding | None:
+        seal_line = af.line(s_path)
+        where = (
+            None if status.record is None else seal_mod.locate(decl, status.record, found.covers)
+        )
+        if status.record is None:
+            target, what = s_path, t("covered records were removed or reordered")
+        elif where is None:
+            target, what = path, t("the declaration's own fields")
+        elif where[0] == "witnesses":
+            target, what = (*path, *where), t("witness {n}", n=where[1] + 1)
+        else:
+            target, what = (*path, *where), t("signatory {n}", n=where[1] + 1)
+        nip = None
+        if where is not None and where[0] == "signatories":
+            person = decl["signatories"][where[1]]
+            nip = text(person.get("nip")) if isinstance(person, dict) else None
+        return ctx.finding(
+            self.name,
+            "seals-broken",
+            af,
+            path=target,
+            declaration=ident,
+            nip=nip,
+            record=what,
+            seal_line=seal_line or "?",
+            institution=who[0],
+            principal=who[1],
+        )
+
+    def _uncovered(
+        self,
+        af: AgencyFile,
+        ctx: Context,
+        decl: dict[str, Any],
+        path: tuple[str | int, ...],
+        ident: str | None,
+        covered_w: int,
+        covered_s: int,
+    ) -> Iterator[Finding | None]:
+        for name, covered in (("witnesses", covered_w), ("signatories", covered_s)):
+            raw = decl.get(name)
+            count = len(raw) if isinstance(raw, list) else 0
+            if count > covered:
+                yield ctx.finding(
+                    self.name,
+                    "seals-uncovered",
+                    af,
+                    path=(*path, name, covered),
+                    declaration=ident,
+                    severity="warning",
+                    count=count - covered,
+                    records=t(name),
+                )
+
+
+def _who(raw: Any) -> tuple[str, str]:
+    """The seal's institution and principal, as far as they can be read."""
+    institution = raw.get("institution") if isinstance(raw, dict) else None
+    principal = raw.get("principal") if isinstance(raw, dict) else None
+    return (
+        institution if isinstance(institution, str) else "?",
+        principal if isinstance(principal, str) else "?",
+    )
+
+
+CHECK = SealsCheck()
