@@ -400,3 +400,20 @@ def signers_at(root: Any) -> Any:
         return None
     _SIGNERS[path] = (stamp, signers)
     return signers
+
+
+def holding(
+    agency: str, decl: Mapping[str, Any], signers: Any, sealers: Mapping[str, Sequence[str]]
+) -> dict[str, int]:
+    """Institutions whose seal on ``decl`` holds, each with the most signatories one covers."""
+    seals = decl.get("seals")
+    if not isinstance(seals, list) or not seals:
+        return {}
+    out: dict[str, int] = {}
+    memo: dict[Covers, tuple[list[str], str]] = {}
+    for raw in seals:
+        status = judge(agency, decl, raw, signers, sealers, memo)
+        if status.holds and status.seal is not None:
+            name = status.seal.institution
+            out[name] = max(out.get(name, 0), status.seal.covers.signatories)
+    return out
