@@ -919,7 +919,11 @@ def test_any_covered_change_breaks_the_seal(decl: dict[str, Any], data: Any) -> 
     for step in spot[:-1]:
         target = target[step]
     if spot[-1] is None:
-        del tampered[spot[0]][spot[1]]
+        name = spot[0]
+        n = covers.witnesses if name == "witnesses" else covers.signatories
+        del tampered[name][spot[1]]
+        if tampered[name][:n] == sealed[name][:n]:  # identical neighbours: nothing changed
+            return
     else:
         target[spot[-1]] = change_one(data.draw, target[spot[-1]])
     assert judge(tampered, signers).state == "broken", spot

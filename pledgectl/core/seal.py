@@ -44,8 +44,8 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
-from itertools import repeat
 from json.encoder import py_encode_basestring
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 try:  # the C encoder: a 200,000-signatory registry has a million strings to spell
@@ -138,30 +138,32 @@ def record_lines(name: str, records: list[Any]) -> list[str]:
     column in C loops (the same bytes as :func:`value`, a test holds it to that)."""
     if not records:
         return []
-    shapes = set(map(type, records))
-    if shapes == {dict}:
-        layouts = set(map(tuple, records))
-        if len(layouts) == 1:
-            keys = sorted(next(iter(layouts)))
-            columns = []
-            for k in keys:
-                column = list(map(dict.__getitem__, records, repeat(k)))
-                kinds = set(map(type, column))
-                if kinds == {str}:
-                    columns.append(list(map(_encode_str, column)))
-                elif kinds == {dt.date}:
-                    columns.append(list(map(_DATE_ISO, column)))
-                else:
-                    columns.append(list(map(value, column)))
-            if not keys:
-                return [f"{name} = {{}}\n"] * len(records)
-            template = (
-                name
-                + " = { "
-                + ", ".join(_key(k).replace("%", "%%") + " = %s" for k in keys)
-                + " }\n"
-            )
-            return [template % row for row in zip(*columns, strict=True)]
+    first = records[0]
+    if type(first) is dict and first and set(map(type, records)) == {dict}:
+        keys = sorted(first)
+        if set(map(len, records)) == {len(keys)}:
+            try:  # every record has every key of the first, and no other: one layout
+                rows = list(map(itemgetter(*keys), records))
+            except KeyError:
+                rows = None
+            if rows is not None:
+                columns = [rows] if len(keys) == 1 else list(zip(*rows, strict=True))
+                encoded = []
+                for column in columns:
+                    kinds = set(map(type, column))
+                    if kinds == {str}:
+                        encoded.append(map(_encode_str, column))
+                    elif kinds == {dt.date}:
+                        encoded.append(map(_DATE_ISO, column))
+                    else:
+                        encoded.append(map(value, column))
+                template = (
+                    name
+                    + " = { "
+                    + ", ".join(_key(k).replace("%", "%%") + " = %s" for k in keys)
+                    + " }\n"
+                )
+                return list(map(template.__mod__, zip(*encoded, strict=True)))
     return [f"{name} = {value(r)}\n" for r in records]
 
 
