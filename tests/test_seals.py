@@ -976,3 +976,137 @@ def test_content_does_not_depend_on_spelling() -> None:
 def test_pledge_error_on_unknown_agency(registry: Registry) -> None:
     with pytest.raises(PledgeError):
         sealing.print_content(registry, "nope", DECL)
+
+
+# -- keys held elsewhere: ssh-agent (a passphrase key) and FIDO security keys -------------------
+
+
+@needs_ssh
+def test_passphrase_key_through_ssh_agent(
+    setup: Setup, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agent, add = shutil.which("ssh-agent"), shutil.which("ssh-add")
+    if agent is None or add is None:
+        pytest.skip("ssh-agent / ssh-add are not installed")
+    key = keygen(setup.keys, "kpu-card", passphrase="rahasia-kpu")
+    allow(setup.root, "kpu", key)
+    askpass = tmp_path / "askpass.sh"
+    askpass.write_text("#!/bin/sh\necho rahasia-kpu\n")
+    askpass.chmod(0o700)
+    sock = tmp_path / "agent.sock"
+    started = subprocess.run([agent, "-a", str(sock)], capture_output=True, text=True, timeout=30)
+    pid = re.search(r"SSH_AGENT_PID=(\d+)", started.stdout)
+    assert started.returncode == 0 and pid, started.stderr
+    try:
+        env = dict(os.environ, SSH_AUTH_SOCK=str(sock), SSH_ASKPASS=str(askpass))
+        env.update(SSH_ASKPASS_REQUIRE="force", DISPLAY=":0")
+        added = subprocess.run(
+            [add, str(key)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=30,
+            start_new_session=True,
+        )
+        if added.returncode != 0:
+            pytest.skip(f"ssh-add could not load a key here: {added.stderr!r}")
+        monkeypatch.setenv("SSH_AUTH_SOCK", str(sock))
+        monkeypatch.delenv("SSH_ASKPASS", raising=False)
+        # the .pub names the key; the private half is used through the agent, no prompt
+        sealing.seal(
+            setup.registry, AGENCY, DECL, institution="KPU", key=key.with_name("kpu-card.pub")
+        )
+    finally:
+        os.kill(int(pid.group(1)), 15)
+    assert setup.findings() == []
+    seal = setup.data()["declarations"][0]["seals"][0]
+    assert sshsig.parse_armored(seal["signature"]).fingerprint == sshsig.fingerprint(
+        __import__("base64").b64decode(key.with_name("kpu-card.pub").read_text().split()[1])
+    )
+
+
+def _sk_signature(kind: str, flags: int, message: bytes) -> tuple[str, bytes]:
+    """An SSHSIG as a FIDO authenticator makes it (PROTOCOL.u2f), made in process."""
+    import hashlib
+
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import ec, ed25519
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    app = b"ssh:"
+    data = sshsig.signed_data("pledgectl-seal", "sha512", message)
+    counter = 7
+    to_sign = (
+        hashlib.sha256(app).digest()
+        + bytes([flags])
+        + counter.to_bytes(4, "big")
+        + hashlib.sha256(data).digest()
+    )
+    name = kind.encode()
+    if kind == sshsig.SK_ED25519:
+        key = ed25519.Ed25519PrivateKey.generate()
+        raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        public = sshsig.string(name) + sshsig.string(raw) + sshsig.string(app)
+        inner = key.sign(to_sign)
+    else:
+        eckey = ec.generate_private_key(ec.SECP256R1())
+        point = eckey.public_key().public_bytes(Encoding.X962, PublicFormat.UncompressedPoint)
+        public = (
+            sshsig.string(name)
+            + sshsig.string(b"nistp256")
+            + sshsig.string(point)
+            + sshsig.string(app)
+        )
+        r, s = decode_dss_signature(eckey.sign(to_sign, ec.ECDSA(hashes.SHA256())))
+
+        def mpint(n: int) -> bytes:
+            raw_n = n.to_bytes((n.bit_length() + 8) // 8, "big")
+            return sshsig.string(raw_n)
+
+        inner = mpint(r) + mpint(s)
+    signature = (
+        sshsig.string(name) + sshsig.string(inner) + bytes([flags]) + counter.to_bytes(4, "big")
+    )
+    blob = (
+        b"SSHSIG"
+        + (1).to_bytes(4, "big")
+        + sshsig.string(public)
+        + sshsig.string(b"pledgectl-seal")
+        + sshsig.string(b"")
+        + sshsig.string(b"sha512")
+        + sshsig.string(signature)
+    )
+    return sshsig.armor(blob), public
+
+
+@pytest.mark.parametrize("kind", [sshsig.SK_ED25519, sshsig.SK_ECDSA])
+def test_security_key_signatures(kind: str) -> None:
+    import base64
+
+    message = b"the seal content\n"
+    armored, public = _sk_signature(kind, sshsig.FLAG_USER_PRESENCE, message)
+    sig = sshsig.parse_armored(armored)
+    checked = sshsig.verify(sig, message, "pledgectl-seal")
+    assert checked.sk_flags == sshsig.FLAG_USER_PRESENCE
+    line = f"kpu {kind} {base64.b64encode(public).decode()}\n"
+    signers = sshsig.AllowedSigners(line)
+    entry = signers.check("kpu", public, "pledgectl-seal")
+    signers.check_sk_flags(entry, checked.sk_flags)
+    with pytest.raises(sshsig.SshsigError):
+        sshsig.verify(sig, message + b"!", "pledgectl-seal")
+    # not touched: refused unless allowed_signers says no-touch-required
+    armored, public = _sk_signature(kind, 0, message)
+    untouched = sshsig.verify(sshsig.parse_armored(armored), message, "pledgectl-seal")
+    signers = sshsig.AllowedSigners(f"kpu {kind} {base64.b64encode(public).decode()}\n")
+    with pytest.raises(sshsig.SshsigError):
+        signers.check_sk_flags(signers.entries[0], untouched.sk_flags)
+    relaxed = sshsig.AllowedSigners(
+        f"kpu no-touch-required {kind} {base64.b64encode(public).decode()}\n"
+    )
+    relaxed.check_sk_flags(relaxed.entries[0], untouched.sk_flags)
+    strict = sshsig.AllowedSigners(
+        f"kpu verify-required {kind} {base64.b64encode(public).decode()}\n"
+    )
+    with pytest.raises(sshsig.SshsigError):
+        strict.check_sk_flags(strict.entries[0], sshsig.FLAG_USER_PRESENCE)
