@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -1110,3 +1111,101 @@ def test_security_key_signatures(kind: str) -> None:
     )
     with pytest.raises(sshsig.SshsigError):
         strict.check_sk_flags(strict.entries[0], sshsig.FLAG_USER_PRESENCE)
+
+
+# -- end to end: the installed command, as the issue's "done means" runs it ---------------------
+
+
+@needs_ssh
+@pytest.mark.e2e
+def test_done_means_end_to_end(tmp_path: Path, cli_env: dict[str, str]) -> None:
+    from tests.conftest import pledgectl_command
+
+    exe = pledgectl_command()
+
+    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run(
+            [exe, *args], cwd=tmp_path, env=cli_env, capture_output=True, text=True, timeout=120
+        )
+        assert "Traceback" not in result.stderr, result.stderr
+        if ok:
+            assert result.returncode == 0, (args, result.stdout, result.stderr)
+        return result
+
+    run("init", "reg", "--example")
+    root = tmp_path / "reg"
+    set_sealers(root, KPU=["kpu-pekanbaru"], Bawaslu=["bawaslu-pekanbaru"])
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    allow(root, "kpu-pekanbaru", keygen(keys, "kpu", "ed25519"))
+    allow(root, "bawaslu-pekanbaru", keygen(keys, "bawaslu", "ecdsa"))
+    agency, decl = "pekanbaru-bkpsdm", "ikrar-hut-korpri-2023"
+    reg = ["--registry", str(root)]
+    for institution, key in (("KPU", "kpu"), ("Bawaslu", "bawaslu")):
+        sealed = run(
+            *reg, "seal", agency, decl, "--institution", institution, "--key", str(keys / key)
+        )
+        assert f"for {institution} as" in sealed.stderr
+    checked = run(*reg, "check", agency, "--format", "json")
+    doc = json.loads(checked.stdout)
+    assert not [
+        f
+        for f in doc["findings"]
+        if f["check"] in ("seals", "coverage") and f["severity"] == "error"
+    ]
+    shown = run(*reg, "agency", "show", agency).stdout
+    assert shown.count(": verified") == 2
+    # a hand edit of a covered signatory's name: seals-broken at that record, for both seals
+    path = root / "agencies" / f"{agency}.toml"
+    original = path.read_text("utf-8")
+    text = original
+    at = [m.start() for m in re.finditer(r"(?m)^\[\[declarations\.signatories\]\]$", text)][2]
+    name = re.search(r'(?m)^name = "(.*)"$', text[at:])
+    assert name
+    edited = text[:at] + text[at:].replace(name.group(0), f'name = "{name.group(1)} (edited)"', 1)
+    path.write_text(edited, "utf-8")
+    broken = run(*reg, "check", agency, "--only", "seals", "--format", "json", ok=False)
+    assert broken.returncode == 1
+    found = json.loads(broken.stdout)["findings"]
+    record_line = read_agency(path).line(("declarations", 0, "signatories", 2))
+    assert [(f["code"], f["line"]) for f in found] == [("seals-broken", record_line)] * 2
+    # back as sealed, then a late signature with `sign`: uncovered, and the seals still hold
+    path.write_text(original, "utf-8")
+    run(
+        *reg,
+        "sign",
+        agency,
+        decl,
+        "--nip",
+        "199202292020031004",
+        "--name",
+        "Fadli Ramadhan, S.H.",
+        "--status",
+        "PNS",
+    )
+    late = json.loads(run(*reg, "check", agency, "--only", "seals", "--format", "json").stdout)
+    assert [f["code"] for f in late["findings"]] == ["seals-uncovered"]
+    # the auditor, with plain OpenSSH
+    content = run(*reg, "seal", agency, decl, "--print-content", "--seal", "1").stdout
+    signature = run(*reg, "seal", agency, decl, "--print-signature", "--seal", "1").stdout
+    (tmp_path / "content.sig").write_text(signature)
+    assert SSH_KEYGEN is not None
+    verified = subprocess.run(
+        [
+            SSH_KEYGEN,
+            "-Y",
+            "verify",
+            "-f",
+            str(root / "allowed_signers"),
+            "-I",
+            "kpu-pekanbaru",
+            "-n",
+            "pledgectl-seal",
+            "-s",
+            str(tmp_path / "content.sig"),
+        ],
+        input=content.encode("utf-8"),
+        capture_output=True,
+        timeout=60,
+    )
+    assert verified.returncode == 0, verified.stderr
