@@ -24,10 +24,11 @@ from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text
 from pledgectl.core import seal as seal_mod
 from pledgectl.core.findings import Finding
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import N_, t
 from pledgectl.core.reader import AgencyFile
 from pledgectl.engine.completeness import remember
 
+_RECORD_NAMES = {"witnesses": N_("witnesses"), "signatories": N_("signatories")}
 SEALED = "sealed"  # af._extra key: declaration id -> institutions whose seal holds
 
 
@@ -169,7 +170,7 @@ class SealsCheck(Check):
                     declaration=ident,
                     severity="warning",
                     count=count - covered,
-                    records=t(name),
+                    records=t(_RECORD_NAMES[name]),
                 )
 
 

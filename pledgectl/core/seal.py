@@ -48,6 +48,8 @@ from json.encoder import py_encode_basestring
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+from pledgectl.core.i18n import N_
+
 try:  # the C encoder: a 200,000-signatory registry has a million strings to spell
     from _json import encode_basestring as _encode_str
 except ImportError:  # pragma: no cover - CPython always has it
@@ -284,16 +286,16 @@ def now_utc() -> dt.datetime:
 
 # SshsigError codes (and this module's own) -> what a person reads, as msgids.
 REASONS = {
-    "bad-armor": "the signature is not a readable SSH signature",
-    "bad-signature": "the signature does not match the sealed content",
-    "unsupported": "the key or signature type is not supported",
-    "namespace": "the signature was not made for pledgectl-seal",
-    "not-allowed": "the key is not in allowed_signers for this principal",
-    "expired": "the key's allowed_signers entry had expired when the seal was made",
-    "not-yet-valid": "the key's allowed_signers entry was not yet valid when the seal was made",
-    "bad-key": "the key in the signature is not a valid key",
-    "no-signers": "the registry has no allowed_signers file",
-    "malformed": "the seal's {field} is missing or has the wrong type",
+    "bad-armor": N_("the signature is not a readable SSH signature"),
+    "bad-signature": N_("the signature does not match the sealed content"),
+    "unsupported": N_("the key or signature type is not supported"),
+    "namespace": N_("the signature was not made for pledgectl-seal"),
+    "not-allowed": N_("the key is not in allowed_signers for this principal"),
+    "expired": N_("the key's allowed_signers entry had expired when the seal was made"),
+    "not-yet-valid": N_("the key's allowed_signers entry was not yet valid when the seal was made"),
+    "bad-key": N_("the key in the signature is not a valid key"),
+    "no-signers": N_("the registry has no allowed_signers file"),
+    "malformed": N_("the seal's {field} is missing or has the wrong type"),
 }
 
 
