@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl.checks import CheckRun
+from pledgectl.checks import CHECK_NAMES, CheckRun
 from pledgectl.cli.app import app
 from pledgectl.core.findings import Finding
 from pledgectl.render import check as render
@@ -132,7 +132,7 @@ def test_junit_one_case_per_agency_and_check(reg: Path, tmp_path: Path) -> None:
     root = ET.fromstring(target.read_text("utf-8"))
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"dinas-a", "dinas-b"}
-    assert all(len(list(s.iter("testcase"))) == 10 for s in suites.values())
+    assert all(len(list(s.iter("testcase"))) == len(CHECK_NAMES) for s in suites.values())
     assert suites["dinas-a"].get("failures") == "0"
     failed = [
         c.get("name") for c in suites["dinas-b"].iter("testcase") if c.find("failure") is not None
