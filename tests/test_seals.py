@@ -21,7 +21,6 @@ from typing import Any, NamedTuple
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl.checks import run_checks
 from pledgectl.cli.app import app
 from pledgectl.core import canonical, sshsig
 from pledgectl.core import seal as seal_mod
@@ -31,6 +30,7 @@ from pledgectl.core.registry import Registry
 from pledgectl.edit import recording
 from pledgectl.edit import seal as sealing
 from pledgectl.edit.scaffold import init_registry
+from pledgectl.engine.runner import run_checks
 
 SSH_KEYGEN = shutil.which("ssh-keygen")
 needs_ssh = pytest.mark.skipif(SSH_KEYGEN is None, reason="ssh-keygen (OpenSSH) is not installed")

@@ -20,25 +20,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text
+from pledgectl.checks.base import Check, Context
 from pledgectl.core import seal as seal_mod
 from pledgectl.core.findings import Finding
 from pledgectl.core.i18n import N_, t
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations, records
 
 _RECORD_NAMES = {"witnesses": N_("witnesses"), "signatories": N_("signatories")}
-SEALED = "sealed"  # af._extra key: declaration id -> institutions whose seal holds
 
 
 class SealsCheck(Check):
     name = "seals"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         settings = ctx.settings
         required = settings.policy.required_seals
         decls = list(declarations(af))
@@ -50,7 +49,6 @@ class SealsCheck(Check):
         agency = agency or af.file_id
         signers = seal_mod.signers_at(ctx.registry.root)
         sealers = {i.id: i.sealers for i in settings.institutions.values()}
-        sealed: dict[str, set[str]] = af._extra.setdefault(SEALED, {})
         for index, decl in decls:
             ident = text(decl.get("id"))
             path = ("declarations", index)
@@ -92,8 +90,6 @@ class SealsCheck(Check):
                     )
                 elif status.holds and found is not None:
                     holding.add(found.institution)
-            if ident:
-                sealed[ident] = holding
             if covered_w >= 0:
                 yield from self._uncovered(af, ctx, decl, path, ident, covered_w, covered_s)
             for institution in required:
@@ -118,7 +114,7 @@ class SealsCheck(Check):
         status: seal_mod.SealStatus,
         found: seal_mod.SealRecord,
         who: tuple[str, str],
-    ) -> Finding | None:
+    ) -> Finding:
         seal_line = af.line(s_path)
         where = (
             None if status.record is None else seal_mod.locate(decl, status.record, found.covers)
@@ -157,7 +153,7 @@ class SealsCheck(Check):
         ident: str | None,
         covered_w: int,
         covered_s: int,
-    ) -> Iterator[Finding | None]:
+    ) -> Iterator[Finding]:
         for name, covered in (("witnesses", covered_w), ("signatories", covered_s)):
             raw = decl.get(name)
             count = len(raw) if isinstance(raw, list) else 0
