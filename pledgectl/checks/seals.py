@@ -54,7 +54,7 @@ class SealsCheck(Check):
             path = ("declarations", index)
             holding: set[str] = set()
             covered_w = covered_s = -1
-            memo: dict[seal_mod.Covers, tuple[list[str], str]] = {}
+            memo: seal_mod.Memo = {}
             for s_index, raw in records(decl, "seals"):
                 s_path = (*path, "seals", s_index)
                 status = seal_mod.judge(agency, decl, raw, signers, sealers, memo)

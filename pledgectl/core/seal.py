@@ -68,6 +68,10 @@ class Covers(NamedTuple):
     signatories: int
 
 
+# covers -> (covered lines, their digest, their bytes): built once per declaration
+Memo = dict[Covers, tuple[list[str], str, bytes]]
+
+
 def _key(name: str) -> str:
     spelled = _KEYS.get(name)
     if spelled is None:
@@ -328,7 +332,7 @@ def judge(
     raw_seal: Any,
     signers: Any,
     sealers: Mapping[str, Sequence[str]],
-    memo: dict[Covers, tuple[list[str], str]] | None = None,
+    memo: Memo | None = None,
 ) -> SealStatus:
     """Judge one seal of ``decl``. ``signers``: the registry's
     :class:`pledgectl.core.sshsig.AllowedSigners` (None when it has none);
@@ -344,17 +348,22 @@ def judge(
     built = memo.get(found.covers)
     if built is None:
         lines = covered_lines(agency, decl, found.covers)
-        built = memo[found.covers] = (lines, digest_of(lines))
-    lines, digest = built
+        covered = "".join(lines).encode("utf-8")
+        built = memo[found.covers] = (
+            lines,
+            "sha256:" + hashlib.sha256(covered).hexdigest(),
+            covered,
+        )
+    lines, digest, covered = built
     if digest != found.digest:
         expected = 1 + found.covers.witnesses + found.covers.signatories
         where = first_difference(found.tags, lines, expected)
         return SealStatus("broken", found, record=where, authorised=authorised)
     if signers is None:
         return SealStatus("invalid", found, "no-signers", authorised=authorised)
-    body = content(
-        found.institution, found.principal, found.sealed_at, found.covers, lines, found.digest
-    )
+    body = (
+        header(found.institution, found.principal, found.sealed_at, found.covers, found.digest)
+    ).encode("utf-8") + covered
     try:
         signature = parse_armored(found.signature)
         checked = verify(signature, body, NAMESPACE)
@@ -414,7 +423,7 @@ def holding(
     if not isinstance(seals, list) or not seals:
         return {}
     out: dict[str, int] = {}
-    memo: dict[Covers, tuple[list[str], str]] = {}
+    memo: Memo = {}
     for raw in seals:
         status = judge(agency, decl, raw, signers, sealers, memo)
         if status.holds and status.seal is not None:

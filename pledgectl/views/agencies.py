@@ -79,7 +79,7 @@ def _judge_seals(registry: Registry, data: dict[str, Any]) -> None:
         seals = decl.get("seals")
         if not isinstance(seals, list):
             continue
-        memo: dict[seal_mod.Covers, tuple[list[str], str]] = {}
+        memo: seal_mod.Memo = {}
         judged = [seal_mod.judge(agency, decl, s, signers, sealers, memo) for s in seals]
         for index, (seal, status) in enumerate(zip(seals, judged, strict=True)):
             if not isinstance(seal, dict):
