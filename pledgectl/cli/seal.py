@@ -24,8 +24,8 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     ),
 )
 def seal(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
     institution: Annotated[
         str | None,
         typer.Option("--institution", help=N_("the sealing institution (an institutions id)")),

@@ -95,7 +95,7 @@ def declaration_of(data: Mapping[str, Any], agency_id: str, decl_id: str) -> dic
         str(d.get("id")) for d in (raw if isinstance(raw, list) else []) if isinstance(d, dict)
     ]
     raise InvalidValue(
-        "value.unknown-declaration",
+        N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
         agency=agency_id,
         declaration=decl_id,
         choices=", ".join(known) or "-",
