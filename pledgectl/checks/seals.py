@@ -8,8 +8,9 @@ For every ``[[declarations.seals]]`` record (DESIGN.md 6.4):
   is not one ``allowed_signers`` gives the principal (at the time of the seal);
 - ``seals-institution``: the principal is not among the institution's ``sealers``;
 - ``seals-uncovered`` (warning): witnesses or signatories added after the last seal;
-- ``seals-missing``: an institution of ``policy.required_seals`` has no seal on the
-  declaration that holds (so the declaration is not complete).
+- ``seals-missing``: an institution of ``policy.required_seals`` has not sealed the
+  declaration. Any error here faults the declaration, so a required seal that is
+  missing, broken or invalid leaves it incomplete.
 
 Verification runs in this process with ``cryptography``, imported only when a
 file has a seal; the runner caches the findings per file like every check's.
@@ -53,6 +54,7 @@ class SealsCheck(Check):
             ident = text(decl.get("id"))
             path = ("declarations", index)
             holding: set[str] = set()
+            present: set[str] = set()  # institutions with a seal record, holding or not
             covered_w = covered_s = -1
             memo: seal_mod.Memo = {}
             for s_index, raw in records(decl, "seals"):
@@ -60,6 +62,7 @@ class SealsCheck(Check):
                 status = seal_mod.judge(agency, decl, raw, signers, sealers, memo)
                 found = status.seal
                 who = _who(raw)
+                present.add(who[0])
                 if found is not None:
                     covered_w = max(covered_w, found.covers.witnesses)
                     covered_s = max(covered_s, found.covers.signatories)
@@ -93,7 +96,7 @@ class SealsCheck(Check):
             if covered_w >= 0:
                 yield from self._uncovered(af, ctx, decl, path, ident, covered_w, covered_s)
             for institution in required:
-                if institution not in holding:
+                if institution not in present:  # a seal that fails is reported as such
                     yield ctx.finding(
                         self.name,
                         "seals-missing",
