@@ -25,11 +25,76 @@ from pledgectl.checks._util import text
 from pledgectl.checks.base import Check, Context
 from pledgectl.core import seal as seal_mod
 from pledgectl.core.findings import Finding
-from pledgectl.core.i18n import N_, t
+from pledgectl.core.i18n import N_
 from pledgectl.core.reader import AgencyFile
 from pledgectl.core.walk import declarations, records
 
-_RECORD_NAMES = {"witnesses": N_("witnesses"), "signatories": N_("signatories")}
+# Wordings chosen per case (``message`` param): findings are cached whatever the
+# language, so nothing in them may be translated before they are shown.
+UNCOVERED = {
+    "witnesses": N_("witnesses recorded after the last seal, not covered by it: {count}"),
+    "signatories": N_("signatories recorded after the last seal, not covered by it: {count}"),
+}
+BROKEN_RECORD = {
+    "witnesses": N_(
+        "the seal by {institution} ({principal}, line {seal_line}) no longer holds: "
+        "this witness changed since it was sealed"
+    ),
+    "signatories": N_(
+        "the seal by {institution} ({principal}, line {seal_line}) no longer holds: "
+        "this signatory changed since it was sealed"
+    ),
+}
+BROKEN_OWN = N_(
+    "the seal by {institution} ({principal}, line {seal_line}) no longer holds: "
+    "the declaration's own fields changed since it was sealed"
+)
+BROKEN_GONE = N_(
+    "the seal by {institution} ({principal}) no longer holds: "
+    "records it covers were removed or reordered"
+)
+INVALID = {
+    "bad-armor": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the signature is not a readable SSH signature"
+    ),
+    "bad-signature": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the signature does not match the sealed content"
+    ),
+    "unsupported": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the key or signature type is not supported"
+    ),
+    "namespace": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the signature was not made for pledgectl-seal"
+    ),
+    "not-allowed": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the key is not in allowed_signers for this principal"
+    ),
+    "expired": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the key's allowed_signers entry had expired when the seal was made"
+    ),
+    "not-yet-valid": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the key's allowed_signers entry was not yet valid when the seal was made"
+    ),
+    "bad-key": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the key in the signature is not a valid key"
+    ),
+    "no-signers": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "the registry has no allowed_signers file"
+    ),
+    "malformed": N_(
+        "the seal by {institution} ({principal}) is not valid: "
+        "its {field} is missing or has the wrong type"
+    ),
+}
 
 
 class SealsCheck(Check):
@@ -87,7 +152,9 @@ class SealsCheck(Check):
                         path=s_path,
                         key="signature" if found is not None else None,
                         declaration=ident,
-                        reason=t(seal_mod.REASONS[status.reason], field=status.detail),
+                        message=INVALID[status.reason],
+                        field=status.detail,
+                        reason=status.detail,
                         institution=who[0],
                         principal=who[1],
                     )
@@ -123,13 +190,11 @@ class SealsCheck(Check):
             None if status.record is None else seal_mod.locate(decl, status.record, found.covers)
         )
         if status.record is None:
-            target, what = s_path, t("covered records were removed or reordered")
+            target, message = s_path, BROKEN_GONE
         elif where is None:
-            target, what = path, t("the declaration's own fields")
-        elif where[0] == "witnesses":
-            target, what = (*path, *where), t("witness {n}", n=where[1] + 1)
+            target, message = path, BROKEN_OWN
         else:
-            target, what = (*path, *where), t("signatory {n}", n=where[1] + 1)
+            target, message = (*path, *where), BROKEN_RECORD[str(where[0])]
         nip = None
         if where is not None and where[0] == "signatories":
             person = decl["signatories"][where[1]]
@@ -141,7 +206,7 @@ class SealsCheck(Check):
             path=target,
             declaration=ident,
             nip=nip,
-            record=what,
+            message=message,
             seal_line=seal_line or "?",
             institution=who[0],
             principal=who[1],
@@ -168,8 +233,8 @@ class SealsCheck(Check):
                     path=(*path, name, covered),
                     declaration=ident,
                     severity="warning",
+                    message=UNCOVERED[name],
                     count=count - covered,
-                    records=t(_RECORD_NAMES[name]),
                 )
 
 
