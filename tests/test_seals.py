@@ -588,7 +588,7 @@ def test_agency_show_export_report_and_diff_know_seals(setup: Setup) -> None:
     code, out, _ = cli(setup, "export", "--format", "csv")
     assert code == 0
     rows = out.splitlines()
-    assert rows[0].rstrip().endswith(",sealed") and all(
+    assert rows[0].rstrip().endswith(",Sealed by") and all(
         r.rstrip().endswith(",KPU") for r in rows[1:]
     )
     code, out, _ = cli(setup, "report", "--format", "csv")

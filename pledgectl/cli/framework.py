@@ -146,6 +146,7 @@ COMMAND_MODULES = {
     "diff": "diff",
     "git": "git",
     "schema": "schema",
+    "ceremony": "ceremony",
 }
 
 
