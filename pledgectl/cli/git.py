@@ -8,6 +8,7 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 from pledgectl.cli.output import emit, say
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -44,10 +45,23 @@ def git_merge_driver(
     ours: Annotated[Path, typer.Argument(metavar="OURS", help="help.arg.file")],
     theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="help.arg.file")],
     name: Annotated[str, typer.Argument(metavar="PATH", help="help.arg.file")] = "agency.toml",
+    marker_size: Annotated[
+        int, typer.Option("--marker-size", min=1, help=N_("Length of conflict markers (git's %L)."))
+    ] = 7,
+    ours_label: Annotated[
+        str, typer.Option("--ours-label", help=N_("Label of our side on conflict markers."))
+    ] = "",
+    base_label: Annotated[
+        str, typer.Option("--base-label", help=N_("Label of the common ancestor."))
+    ] = "",
+    theirs_label: Annotated[
+        str, typer.Option("--theirs-label", help=N_("Label of their side on conflict markers."))
+    ] = "",
 ) -> None:
-    from pledgectl.git.drivers import merge_driver
+    from pledgectl.git.drivers import merge_driver, merge_labels
 
-    outcome = merge_driver(base, ours, theirs, name)
+    labels = merge_labels(ours_label, base_label, theirs_label)
+    outcome = merge_driver(base, ours, theirs, name, labels, marker_size)
     if outcome.clean:
         say("git.merged", file=name)
         return
