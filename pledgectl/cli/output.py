@@ -52,15 +52,17 @@ def write_output(path: Path, data: bytes) -> None:
     import os
     import stat
 
-    target = Path(os.path.realpath(path))
     try:
-        st = target.stat()
+        st: os.stat_result | None = os.stat(path)  # through symlinks, /dev/stdout included
     except FileNotFoundError:
         st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        with open(target, "wb") as handle:
+    if st is not None and (
+        not stat.S_ISREG(st.st_mode) or str(path).startswith(("/dev/", "/proc/"))
+    ):
+        with open(path, "wb") as handle:
             handle.write(data)
         return
+    target = Path(os.path.realpath(path))
     if st is not None:
         mode = stat.S_IMODE(st.st_mode)
     else:

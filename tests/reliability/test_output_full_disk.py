@@ -101,3 +101,27 @@ def test_enospc_message_in_both_languages(
     assert os.strerror(errno.ENOSPC) in result.stderr
     assert out.read_text("utf-8") == "old\n"
     assert sorted(p.name for p in example.parent.iterdir()) == ["export.csv", "reg"]
+
+
+@pytest.mark.e2e
+def test_output_to_dev_stdout_and_through_a_symlink(example: Path, env: dict[str, str]) -> None:
+    plain = subprocess.run(
+        [pledgectl_command(), "export", "--registry", str(example)], env=env, capture_output=True
+    )
+    piped = subprocess.run(
+        [pledgectl_command(), "export", "--registry", str(example), "-o", "/dev/stdout"],
+        env=env,
+        capture_output=True,
+    )
+    assert piped.returncode == 0 and piped.stdout == plain.stdout
+    real = example.parent / "real.csv"
+    real.write_text("old\n", "utf-8")
+    link = example.parent / "link.csv"
+    link.symlink_to(real)
+    done = subprocess.run(
+        [pledgectl_command(), "export", "--registry", str(example), "-o", str(link)],
+        env=env,
+        capture_output=True,
+    )
+    assert done.returncode == 0
+    assert link.is_symlink() and real.read_bytes() == plain.stdout
