@@ -48,7 +48,7 @@ def _compare(path: Path, write: bool) -> FmtResult:
     if result == raw:
         return FmtResult(path, "same")
     if write:
-        write_atomic(path, result)
+        write_atomic(path, result, valid_toml=True)
     return FmtResult(path, "changed")
 
 

@@ -13,7 +13,7 @@ from pledgectl.core import canonical
 from pledgectl.core.errors import PledgeError, RefusedWrite
 from pledgectl.core.presets import settings_text
 from pledgectl.core.reader import read_agency
-from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE
+from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE, refuse_inside_agencies
 from pledgectl.core.storage import locked, write_atomic
 
 GITIGNORE = "# pledgectl's lock and temporary files\n.*.lock\n.*.tmp\n"
@@ -36,6 +36,7 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
     settings = root / SETTINGS_FILE
     if settings.exists():
         raise RefusedWrite("init.exists", file=str(settings))
+    refuse_inside_agencies(root)
     try:
         (root / AGENCIES_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -54,6 +55,7 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
             raise PledgeError("init.bad-seed", file=str(seed))
         target = root / AGENCIES_DIR / seed.name
         with locked(target):
-            write_atomic(target, canonical.dumps_agency(parsed.data).encode("utf-8"))
+            data = canonical.dumps_agency(parsed.data).encode("utf-8")
+            write_atomic(target, data, valid_toml=True)
         written += 1
     return written
