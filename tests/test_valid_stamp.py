@@ -33,7 +33,11 @@ def declared(registry: Registry) -> Registry:
         pytest.skip("this file system keeps no user extended attributes")
     recording.add_agency(registry, "dinas-x", "Dinas X", "14.71")
     recording.declare(
-        registry, "dinas-x", kind="ikrar", date="2023-11-29", elections=["pemilu-2024"],
+        registry,
+        "dinas-x",
+        kind="ikrar",
+        date="2023-11-29",
+        elections=["pemilu-2024"],
         decl_id="d1",
     )
     return registry
