@@ -170,3 +170,44 @@ def test_registered_commands_quote_any_interpreter_path(tmp_path: Path) -> None:
     assert argv[10::2] == ["--ours-label", "--base-label", "--theirs-label"]
     # git 2.44+ gives its labels; an older one none (""), and the driver uses its defaults
     assert argv[11] in ("", "HEAD") and argv[15] in ("", "clerk-b")
+
+
+def _git_expand(command: str, values: dict[str, str]) -> str:
+    """What git 2.44+ runs: each placeholder replaced, %S %X %Y %P single-quoted as git does."""
+    out, i = [], 0
+    while i < len(command):
+        if command[i] == "%" and i + 1 < len(command) and command[i + 1] in values:
+            value = values[command[i + 1]]
+            quoted = command[i + 1] in "SXYP"
+            out.append("'" + value.replace("'", "'\\''") + "'" if quoted else value)
+            i += 2
+        else:
+            out.append(command[i])
+            i += 1
+    return "".join(out)
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [("HEAD", "merged common ancestors", "clerk-b"), ("HEAD", "", "abc1234 (it's a $commit)")],
+)
+def test_labels_from_a_newer_git_reach_the_driver_intact(
+    tmp_path: Path, labels: tuple[str, str, str]
+) -> None:
+    record = tmp_path / "argv.txt"
+    stub = tmp_path / "python"
+    stub.write_text(
+        f'#!/bin/sh\nfor a in "$@"; do printf \'%s\\n\' "$a"; done > {shlex.quote(str(record))}\n',
+        "utf-8",
+    )
+    stub.chmod(0o755)
+    command = drivers.registration(str(stub))["merge.pledgectl.driver"]
+    values = {"O": "o", "A": "a", "B": "b", "L": "9", "P": "x.toml"}
+    values.update(X=labels[0], S=labels[1], Y=labels[2])
+    done = subprocess.run(["sh", "-c", _git_expand(command, values)], cwd=tmp_path)
+    assert done.returncode == 0
+    argv = record.read_text("utf-8").splitlines()
+    assert argv[argv.index("--marker-size") + 1] == "9"
+    assert argv[argv.index("--ours-label") + 1] == labels[0]
+    assert argv[argv.index("--base-label") + 1] == labels[1]
+    assert argv[argv.index("--theirs-label") + 1] == labels[2]
