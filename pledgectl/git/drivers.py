@@ -102,6 +102,8 @@ class InstallResult:
     attributes_file: Path
     added_lines: list[str]
     config_set: list[str]
+    python: str = ""
+    replaced: dict[str, str] | None = None  # key -> the value it had (an older registration)
 
 
 def install(registry_root: Path, python: str | None = None) -> InstallResult:
@@ -122,13 +124,18 @@ def install(registry_root: Path, python: str | None = None) -> InstallResult:
         with locked(attributes):
             write_atomic(attributes, text.encode("utf-8"))
         added.append(line)
+    python = python or interpreter()
     changed: list[str] = []
+    replaced: dict[str, str] = {}
     for key, value in registration(python).items():
         current = gitops.run_git(["config", "--local", "--get", key], top, check=False)
-        if current.stdout.decode().strip() != value:
+        old = current.stdout.decode("utf-8", "replace").strip()
+        if old != value:
             gitops.run_git(["config", "--local", key, value], top)
             changed.append(key)
-    return InstallResult(attributes, added, changed)
+            if old:
+                replaced[key] = old
+    return InstallResult(attributes, added, changed, python, replaced)
 
 
 def textconv(path: Path) -> str:
