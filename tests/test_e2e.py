@@ -197,8 +197,8 @@ def test_interactive_prompts_on_a_terminal(tmp_path: Path, cli_env: dict[str, st
             os.write(fd, (next(answers, "") + "\n").encode())
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, seen
-    assert "Status (PNS, PPPK, NON-ASN)" in seen and "NIP (18 angka)" in seen
-    assert "harus 18 angka" in seen  # the bad NIP was refused, then asked again
+    assert "Status (PNS, PPPK, NON-ASN)" in seen and "NIP (18 digit)" in seen
+    assert "harus 18 digit" in seen  # the bad NIP was refused, then asked again
     data = tomllib.loads((reg / "agencies" / "a.toml").read_text("utf-8"))
     assert data["declarations"][0]["signatories"][0]["name"] == "Rina Wulandari"
 

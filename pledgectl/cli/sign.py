@@ -10,6 +10,7 @@ from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import say
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -31,22 +32,33 @@ def _ask(label_key: str, check: object, required: bool = True) -> str:
             report(exc)
 
 
-@app.command(cls=PledgeCommand, help="help.sign")
+@app.command(
+    cls=PledgeCommand,
+    help=N_("Add one signatory to a declaration; on a terminal, asks for what is missing."),
+)
 def sign(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
-    nip: Annotated[str | None, typer.Option("--nip", help="help.opt.nip")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="help.opt.person-name")] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help="help.opt.status")
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    nip: Annotated[
+        str | None, typer.Option("--nip", help=N_("18-digit NIP (may be omitted for NON-ASN)"))
     ] = None,
-    position: Annotated[str | None, typer.Option("--position", help="help.opt.position")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="help.opt.unit")] = None,
+    name: Annotated[str | None, typer.Option("--name", help=N_("full name"))] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=N_("PNS, PPPK or NON-ASN")),
+    ] = None,
+    position: Annotated[
+        str | None, typer.Option("--position", help=N_("position (jabatan)"))
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("work unit"))] = None,
     date: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="help.opt.signed")
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=N_("date signed"))
     ] = None,
     prompt: Annotated[
-        bool | None, typer.Option("--prompt/--no-prompt", help="help.opt.prompt")
+        bool | None,
+        typer.Option(
+            "--prompt/--no-prompt", help=N_("ask for missing values (default: when on a terminal)")
+        ),
     ] = None,
 ) -> None:
     from pledgectl.core import validate
@@ -60,23 +72,41 @@ def sign(
     if interactive:
         settings = registry.settings
         if status is None:
-            status = _ask("prompt.status", validate.status)
+            status = _ask(N_("Status (PNS, PPPK, NON-ASN)"), validate.status)
         clean_status = validate.status(status)
         if nip is None and clean_status not in settings.policy.nip_optional_for:
-            nip = _ask("prompt.nip", validate.nip)
+            nip = _ask(N_("NIP (18 digits)"), validate.nip)
         if name is None:
-            name = _ask("prompt.name", lambda v: validate.text(v, "name"))
+            name = _ask(N_("Full name"), lambda v: validate.text(v, "name"))
         if position is None:
-            position = _ask("prompt.position", lambda v: validate.text(v, "position"), False)
+            position = _ask(
+                N_("Position (optional)"), lambda v: validate.text(v, "position"), False
+            )
         if date is None:
-            date = _ask("prompt.date", lambda v: validate.date(v, "--date"), False) or None
+            date = (
+                _ask(
+                    N_("Date signed, YYYY-MM-DD (optional)"),
+                    lambda v: validate.date(v, "--date"),
+                    False,
+                )
+                or None
+            )
     missing = [opt for opt, val in (("--name", name), ("--status", status)) if val is None]
     if missing:
-        raise InvalidValue("value.required", field=missing[0])
+        raise InvalidValue(
+            N_("{field} is required"),
+            hint=N_("give {field}, or run the command on a terminal to be asked for it"),
+            field=missing[0],
+        )
     assert name is not None and status is not None
     person = make_person(
         registry, name=name, status=status, nip=nip, position=position, unit=unit, signed=date
     )
     outcome = record_signature(registry, agency, declaration, person)
     show_warnings(outcome.warnings)
-    say("sign.done", who=person.nip or person.name, name=person.name, declaration=declaration)
+    say(
+        N_("recorded signature of {name} ({who}) on {declaration}"),
+        who=person.nip or person.name,
+        name=person.name,
+        declaration=declaration,
+    )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
+from pledgectl.core.i18n import N_
 from pledgectl.core.identity import person_key
 from pledgectl.core.nip import kind_of, normalise
 from pledgectl.core.registry import Registry
@@ -21,12 +22,14 @@ from pledgectl.edit.recording import Person, make_person
 from pledgectl.edit.tabular import Table, read_table
 
 _FIELD_OF_KEY = {
-    "value.nip": "nip",
-    "value.nip-required": "nip",
-    "value.status": "status",
-    "value.date": "date",
-    "value.required": "name",
-    "value.text": "name",
+    N_("NIP {value!r} is not valid: {reason}"): "nip",
+    N_("a NIP is required for status {status}"): "nip",
+    N_("status {value!r} is not one of {choices}"): "status",
+    N_("{field} {value!r} is not a date"): "date",
+    N_("{field} is required"): "name",
+    N_(
+        "{field} {value!r} must be one line without control characters, at most {limit} characters"
+    ): "name",
 }
 
 
@@ -65,8 +68,8 @@ def plan_import(
         if row.problems:
             for problem in row.problems:
                 reason = i18n.t(problem.key, **problem.params)
-                if i18n.has(problem.key + ".hint"):
-                    reason += " (" + i18n.t(problem.key + ".hint", **problem.params) + ")"
+                if problem.hint:
+                    reason += " (" + i18n.t(problem.hint, **problem.params) + ")"
                 plan.bad.append(BadRow(row.number, problem.field, reason))
             continue
         values = row.values

@@ -144,7 +144,12 @@ def textconv(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+        raise PledgeError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     return summarise_bytes(raw)
 
 
@@ -207,7 +212,12 @@ def _merge_locked(
         try:
             raws.append(path.read_bytes())
         except OSError as exc:
-            raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+            raise PledgeError(
+                N_("cannot read {file}: {reason}"),
+                hint=N_("check the file's permissions"),
+                file=str(path),
+                reason=exc.strerror,
+            ) from None
     parsed = [parse_text(Path(name), raw) for raw in raws]
     datas = [p.data for p in parsed]
     notes = [extract(p.text, p.outline) for p in parsed]
