@@ -41,6 +41,13 @@ def git_install() -> None:
         )
     else:
         say(N_("the pledgectl git drivers were already installed"))
+    if result.replaced and "diff.pledgectl.textconv" in result.replaced:
+        old = result.replaced["diff.pledgectl.textconv"]
+        say(N_("replaced an older registration, which ran: {old}"), old=old)
+    say(
+        N_("git runs them as {python} -m pledgectl, from any shell, IDE or git GUI"),
+        python=result.python,
+    )
     say(
         N_(
             "note: run this in every clone; a hosting service's web merge button does not run custom merge drivers"

@@ -28,7 +28,7 @@ from pathlib import Path
 from pledgectl.core import canonical
 from pledgectl.core.comments import extract
 from pledgectl.core.errors import PledgeError, ToolMissing
-from pledgectl.core.i18n import N_, t
+from pledgectl.core.i18n import N_, both
 from pledgectl.core.reader import parse_text
 from pledgectl.core.storage import locked, write_atomic
 from pledgectl.git import plumbing as gitops
@@ -61,10 +61,9 @@ def merge_command(python: str, note: str) -> str:
     ``%X``/``%S``/``%Y`` are git's labels for ours/base/theirs (git 2.44 and
     later, each quoted by git); an older git leaves them as written, so the
     shell turns an unexpanded one into "" and the driver picks the default.
-    ``note`` is echoed when the fallback runs; it must not contain ``%``.
+    ``note`` is echoed when the fallback runs (any ``%`` dropped: git would expand it).
     """
-    if "%" in note:
-        raise ValueError("a % in the note would be expanded by git")
+    note = note.replace("%", "")  # git would expand it
     labels = "x=%X s=%S y=%Y; " + " ".join(
         f"case ${v} in %?) {v}=;; esac;" for v in ("x", "s", "y")
     )
@@ -85,9 +84,14 @@ def merge_command(python: str, note: str) -> str:
 def registration(python: str | None = None) -> dict[str, str]:
     """The local git config ``git install`` writes, for the interpreter ``python``."""
     python = python or interpreter()
-    note = t(
-        "pledgectl: the merge driver could not run, so this file was merged line by line "
-        "and is left unmerged; check it, then run `pledgectl git install` again"
+    # in both languages: the registration must not depend on who ran `git install`
+    note = " / ".join(
+        both(
+            N_(
+                "pledgectl: the merge driver could not run, so this file was merged line by line "
+                "and is left unmerged; check it, then run `pledgectl git install` again"
+            )
+        ).values()
     )
     return {
         "diff.pledgectl.textconv": textconv_command(python),

@@ -176,9 +176,15 @@ def test_install_again_repairs_a_bare_registration(repo: Path, env: dict[str, st
         assert plain(["git", "config", "--local", key, old], repo).returncode == 0
     result = tool(["git", "install"], repo / "registry", env)
     assert "already" not in result.stderr
+    assert "replaced an older registration, which ran: pledgectl git textconv" in result.stderr
+    assert f"git runs them as {installing_python()} -m pledgectl" in result.stderr
     assert interpreter_of(registered(repo, "merge.pledgectl.driver")) == installing_python()
     assert interpreter_of(registered(repo, "diff.pledgectl.textconv")) == installing_python()
     again = tool(["git", "install"], repo / "registry", env)
     assert "already" in again.stderr
+    # the registration does not depend on the language of whoever installs
+    assert (
+        "sudah terpasang" in tool(["--lang", "id", "git", "install"], repo / "registry", env).stderr
+    )
     two_branches(repo, env, "Clerk A Person", "Clerk B Person", "199001012015011001")
     assert plain(["git", "merge", "--no-edit", "clerk-b"], repo).returncode == 0
