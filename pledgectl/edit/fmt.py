@@ -14,7 +14,7 @@ from pledgectl.core import canonical
 from pledgectl.core.comments import extract
 from pledgectl.core.i18n import N_
 from pledgectl.core.model import SCHEMA_VERSION
-from pledgectl.core.reader import parse_text
+from pledgectl.core.reader import conflict_marker_line, parse_text
 from pledgectl.core.registry import Registry
 from pledgectl.core.storage import locked, write_atomic
 
@@ -33,6 +33,17 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
     if parsed.data is None:
         problem = parsed.problem
         line = str(problem.line) if problem else "1"
+        marker = conflict_marker_line(parsed.text) if problem else None
+        if marker is not None:
+            return FmtResult(
+                path,
+                "refused",
+                N_(
+                    "{file}: unresolved merge conflict markers from line {line}; left as it is "
+                    "(resolve the merge first)"
+                ),
+                (("line", str(marker)),),
+            )
         return FmtResult(
             path,
             "refused",

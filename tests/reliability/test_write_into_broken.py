@@ -84,8 +84,12 @@ def test_recording_refuses_a_file_that_is_not_valid_toml(
         assert path.read_bytes() == before and os.stat(path).st_ino == inode, args
     check = run(["check"], root, env)
     assert check.returncode == 1
+    fmt = run(["fmt"], root, env)
+    assert fmt.returncode == 1 and path.read_bytes() == before
     if kind == "conflict-markers":
+        assert "[parse-conflict]" in check.stdout
         assert "resolve the merge first" in check.stdout + check.stderr
+        assert "unresolved merge conflict markers" in fmt.stderr
 
 
 @pytest.mark.parametrize(
