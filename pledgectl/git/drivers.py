@@ -240,7 +240,7 @@ def _merge_locked(
             canonical.dumps_agency(d, n) if d is not None else r.decode("utf-8", "replace")
             for d, r, n in zip(datas, raws, notes, strict=True)
         ]
-        conflicts = [c.message() for c in result.conflicts]
+        conflicts = [c.message(labels) for c in result.conflicts]
     else:
         texts = [r.decode("utf-8", "replace") for r in raws]
         conflicts = []

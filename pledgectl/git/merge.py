@@ -51,13 +51,17 @@ _FILE_RECORDS: dict[str, KeyFn] = {"roster": person_key, "declarations": declara
 _DECLARATION_RECORDS: dict[str, KeyFn] = {"witnesses": witness_key, "signatories": person_key}
 
 
+# ``{ours_label}``/``{theirs_label}``: git's names for the sides (HEAD, the branch merged in)
 _CONFLICTS = {
     "add-add": N_(
-        "{where}: added on both sides with different data ({field}: ours {ours}, theirs {theirs})"
+        "{where}: added on both sides with different data "
+        "({field}: {ours_label} {ours}, {theirs_label} {theirs})"
     ),
-    "delete-edit": N_("{where}: removed on our side but changed on theirs"),
-    "edit-delete": N_("{where}: changed on our side but removed on theirs"),
-    "edit-edit": N_("{where}: {field} changed on both sides: ours {ours}, theirs {theirs}"),
+    "delete-edit": N_("{where}: removed in {ours_label} but changed in {theirs_label}"),
+    "edit-delete": N_("{where}: changed in {ours_label} but removed in {theirs_label}"),
+    "edit-edit": N_(
+        "{where}: {field} changed on both sides: {ours_label} {ours}, {theirs_label} {theirs}"
+    ),
 }
 
 
@@ -84,14 +88,19 @@ class Conflict:
     def where(self) -> str:
         return "/".join(self.path) if self.path else "."
 
-    def message(self) -> str:
-        """The conflict in the current language, for the merge driver's report."""
+    def message(self, labels: tuple[str, str, str] = ("HEAD", "base", "theirs")) -> str:
+        """The conflict in the current language, for the merge driver's report.
+
+        ``labels``: the names of our side, the base and their side, as on the markers.
+        """
         return t(
             _CONFLICTS[self.reason],
             where=self.where,
             field=self.field or "",
             ours=_show(self.ours),
             theirs=_show(self.theirs),
+            ours_label=labels[0],
+            theirs_label=labels[2],
         )
 
     def as_json(self) -> dict[str, Any]:

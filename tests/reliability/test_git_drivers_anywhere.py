@@ -166,6 +166,8 @@ def test_true_conflict_markers_carry_git_labels(repo: Path, env: dict[str, str])
     assert "<<<<<<< HEAD\n" in text and ">>>>>>> clerk-b\n" in text
     assert "ours" not in text.split("<<<<<<<")[1].splitlines()[0]
     assert "Spelled One Way" in text and "Spelled Another" in text
+    # the report names the sides as the markers do
+    assert 'HEAD "Spelled Another", clerk-b "Spelled One Way"' in merged.stderr
 
 
 def test_install_again_repairs_a_bare_registration(repo: Path, env: dict[str, str]) -> None:
