@@ -104,7 +104,17 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "nip-sequence": (N_("NIP {nip_}: sequence 000 is never issued"), None),
     "nip-status-mismatch": (
         N_("status {status} but the NIP has the {kind} shape"),
-        N_("PPPK numbers have 2 as the 13th digit; check the status or the NIP"),
+        N_(
+            "PPPK numbers have 2 as the 13th digit and NON-ASN staff have no NIP; "
+            "check the status or the NIP"
+        ),
+    ),
+    "parse-conflict": (
+        N_("unresolved merge conflict markers (<<<<<<< ======= >>>>>>>): a merge left unfinished"),
+        N_(
+            "resolve the merge first: keep the right records between the markers, "
+            "delete the marker lines, then run `pledgectl fmt`"
+        ),
     ),
     "parse-encoding": (N_("not UTF-8 text"), N_("save the file as UTF-8")),
     "parse-syntax": (
@@ -121,6 +131,12 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "schema-file-name": (
         N_("agency id {id!r} differs from the file name {file_id!r}"),
         N_("rename the file to {id}.toml or fix the id"),
+    ),
+    "schema-inline-records": (
+        N_(
+            "{field} are written as an inline array ({field} = [...]); records cannot be added to it"
+        ),
+        N_("run `pledgectl fmt` to rewrite them as [[...]] tables"),
     ),
     "schema-missing": (N_("required field {field} is missing"), None),
     "schema-pattern": (N_("{field} {value!r} has the wrong shape"), None),
