@@ -1,9 +1,11 @@
 """NIP (Nomor Induk Pegawai) rules for PNS and PPPK numbers.
 
-A NIP is 18 digits and always a string. PNS: birth date YYYYMMDD, CPNS
-appointment YYYYMM, gender digit, sequence. PPPK: birth date, appointment
-year YYYY, then "2", contract count 1-9, gender digit, sequence -- so digits
-13-14 read 21-29 and can never be a month. Problems are returned as catalog
+A NIP is 18 digits and always a string. PNS: birth date YYYYMMDD, TMT (the
+CPNS start month) YYYYMM, gender digit, sequence. PPPK: birth date, TMT year
+YYYY, then a PPPK code 21-29 (digits 13-14: never a month; what its second
+digit means varies between sources, so nothing more is read from it), gender
+digit, sequence. BKN issues NIPs before the TMT, so a TMT up to 12 months after
+today is accepted. Problems are returned as catalog
 keys, never raised, so the same rules serve entry validation and ``check``.
 """
 
@@ -26,9 +28,20 @@ class NipProblem(NamedTuple):
     params: dict[str, str]
 
 
+TMT_AHEAD_MONTHS = 12  # how far after today a TMT may lie
+
+
 def normalise(raw: str) -> str:
-    """Drop the spaces, dots and dashes people type inside a NIP."""
+    """Full-width digits to ASCII; drop the spaces, dots and dashes people type inside a NIP."""
+    if not raw.isascii():
+        import unicodedata
+
+        raw = unicodedata.normalize("NFKC", raw)
     return _SEPARATORS.sub("", raw.strip())
+
+
+def _months(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def kind_of(nip: str) -> str:
@@ -60,9 +73,6 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
     year = int(nip[8:12])
     if kind_of(nip) == "PPPK":
         appointed = _date(year, 1, 1)
-        count = nip[13]
-        if count == "0":
-            found.append(NipProblem("nip.pppk-count", {"nip": nip, "value": count}))
         appointed_label = nip[8:12]
     else:
         month = int(nip[12:14])
@@ -71,7 +81,7 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
         if appointed is None:
             found.append(NipProblem("nip.appointment", {"nip": nip, "value": appointed_label}))
     if appointed is not None:
-        if appointed > today:
+        if _months(appointed) > _months(today) + TMT_AHEAD_MONTHS:
             found.append(
                 NipProblem("nip.appointment-future", {"nip": nip, "value": appointed_label})
             )

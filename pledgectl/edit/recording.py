@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.core.identity import fold, person_key
+from pledgectl.core.identity import name_key, person_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.core.registry import Registry
@@ -34,7 +34,10 @@ class Outcome:
         self.agency = agency
         self.record = record
         self.added = added
+        self.added_people: list[Person] = []  # who was (or, in a dry run, would be) added
         self.skipped: list[dict[str, Any]] = []
+        # name-only people found already recorded under a NIP (or NIK): reported, not added
+        self.known_by_id: list[dict[str, str]] = []
         self.warnings: list[Warning_] = []
 
     def __repr__(self) -> str:
@@ -50,13 +53,25 @@ class Person(NamedTuple):
     position: str | None = None
     unit: str | None = None
     signed: dt.date | None = None
+    nik: str | None = None
+    grade: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Who this is (:func:`pledgectl.core.identity.person_key`)."""
+        return person_key(self.nip, self.name, self.nik)
 
     def as_table(self, with_signed: bool = True) -> dict[str, Any]:
+        """The record in canonical key order (:data:`pledgectl.core.model.SIGNATORY`)."""
         table: dict[str, Any] = {}
         if self.nip:
             table["nip"] = self.nip
+        if self.nik:
+            table["nik"] = self.nik
         table["name"] = self.name
         table["status"] = self.status
+        if self.grade:
+            table["grade"] = self.grade
         if self.position:
             table["position"] = self.position
         if self.unit:
@@ -75,19 +90,45 @@ def make_person(
     position: str | None = None,
     unit: str | None = None,
     signed: str | dt.date | None = None,
+    nik: str | None = None,
+    grade: str | None = None,
 ) -> Person:
-    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one."""
+    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one.
+
+    The error's ``field`` attribute names the field (``nip``, ``status``...), for
+    importers that report a row's bad column.
+    """
     settings = settings_registry.settings
-    clean_status = validate.status(status)
-    clean_nip = validate.nip_for(nip, clean_status, settings)
-    clean_signed = validate.date(signed, "--date") if isinstance(signed, str) else signed
+
+    def checked(field: str, validator: Callable[[], Any]) -> Any:
+        try:
+            return validator()
+        except InvalidValue as exc:
+            exc.field = field  # type: ignore[attr-defined]
+            raise
+
+    clean_status = checked("status", lambda: validate.status(status))
+    clean_nip = checked("nip", lambda: validate.nip_for(nip, clean_status, settings))
+    clean_signed = (
+        checked("date", lambda: validate.date(signed, "--date"))
+        if isinstance(signed, str)
+        else signed
+    )
+
+    def optional(field: str, value: str | None) -> str | None:
+        if not value:
+            return None
+        return checked(field, lambda: validate.text(value, field, required=False)) or None
+
     return Person(
-        name=validate.text(name, "name"),
+        name=checked("name", lambda: validate.text(name, "name")),
         status=clean_status,
         nip=clean_nip,
-        position=validate.text(position, "position", required=False) or None if position else None,
-        unit=validate.text(unit, "unit", required=False) or None if unit else None,
+        position=optional("position", position),
+        unit=optional("unit", unit),
         signed=clean_signed,
+        nik=checked("nik", lambda: validate.nik(nik)) if nik and nik.strip() else None,
+        grade=optional("grade", grade),
     )
 
 
@@ -283,8 +324,8 @@ def add_witness(
         outline = get_outline()
         index = _find_declaration(outline, agency_id, decl_id)
         for witness in outline.children(index, "witness"):
-            same_inst = witness.value("institution") == table["institution"]
-            if same_inst and fold(witness.value("name")) == fold(table["name"]):
+            mine = witness_key(table["institution"], table["name"])
+            if witness_key(witness.value("institution"), witness.value("name")) == mine:
                 raise RefusedWrite("edit.witness-exists", name=table["name"], declaration=decl_id)
         declared = _declaration_date(text, outline.blocks[index])
         if declared is not None:
@@ -343,6 +384,7 @@ def add_signatories(
                 outcome.warnings.extend(rules.signature_date(person.signed, declared))
             blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
         outcome.added = len(blocks)
+        outcome.added_people = list(people)
         return True, None if dry_run else _insert(text, site.end, "\n".join(blocks))
 
     def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
@@ -369,26 +411,31 @@ def add_signatories(
                     by_nip.setdefault(value, signatories[bisect_right(starts, offset) - 1])
             return by_nip.get(nip)
 
-        by_name: dict[str, Block] = {}
+        by_other: dict[str, Block] = {}
+        with_id: dict[str, Block] = {}  # name key -> a record that has a NIP or NIK
         if any(not p.nip for p in people):
-            by_name = {fold(b.value("name")): b for b in signatories if not b.value("nip")}
+            for b in signatories:
+                if not b.value("nip"):
+                    by_other.setdefault(person_key(None, b.value("name"), b.value("nik")), b)
+                if b.value("nip") or b.value("nik"):
+                    with_id.setdefault(name_key(b.value("name")), b)
         present: dict[str, str] = {}
 
         def recorded(person: Person) -> str | None:
-            key = person_key(person.nip, person.name)
+            key = person.key
             if key in present:
                 return present[key]
-            block = nip_block(person.nip) if person.nip else by_name.get(fold(person.name))
+            block = nip_block(person.nip) if person.nip else by_other.get(key)
             return block.value("name") if block is not None else None
 
         declared = _declaration_date(text, outline.blocks[index])
         blocks: list[str] = []
         conflicts: list[dict[str, str]] = []
         for person in people:
-            key = person_key(person.nip, person.name)
+            key = person.key
             existing = recorded(person)
             if existing is not None:
-                same = fold(existing) == fold(person.name)
+                same = same_name(existing, person.name)
                 if on_existing == "refuse" or not same:
                     if on_existing == "refuse":
                         raise RefusedWrite(
@@ -402,7 +449,19 @@ def add_signatories(
                 else:
                     outcome.skipped.append({"nip": person.nip or "", "name": person.name})
                 continue
+            if not person.nip and not person.nik and on_existing == "skip":
+                holder = with_id.get(name_key(person.name))
+                if holder is not None:
+                    outcome.known_by_id.append(
+                        {
+                            "name": person.name,
+                            "recorded": holder.value("name"),
+                            "id": holder.value("nip") or holder.value("nik"),
+                        }
+                    )
+                    continue
             present[key] = person.name
+            outcome.added_people.append(person)
             if person.signed is not None:
                 for rule in rules.signature_date(person.signed, declared):
                     outcome.warnings.append(rule)
@@ -440,18 +499,26 @@ def add_roster(
     def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
         outline = get_outline()
         present: dict[str, str] = {}
+        with_id: dict[str, tuple[str, str]] = {}  # name key -> (name, NIP or NIK)
         last_roster = -1
         for index, block in enumerate(outline.blocks):
             if block.kind == "roster":
                 last_roster = index
                 nip = block.value("nip")
                 name = block.value("name")
-                present[person_key(nip or None, name)] = name
+                nik = block.value("nik")
+                present[person_key(nip or None, name, nik or None)] = name
+                if nip or nik:
+                    with_id.setdefault(name_key(name), (name, nip or nik))
         blocks = []
         for person in people:
-            key = person_key(person.nip, person.name)
+            key = person.key
+            if not person.nip and not person.nik and name_key(person.name) in with_id:
+                recorded, ident = with_id[name_key(person.name)]
+                outcome.known_by_id.append({"name": person.name, "recorded": recorded, "id": ident})
+                continue
             if key in present:
-                if fold(present[key]) != fold(person.name):
+                if not same_name(present[key], person.name):
                     raise RefusedWrite(
                         "edit.nip-conflict",
                         nip=person.nip or "",
@@ -462,6 +529,7 @@ def add_roster(
                 outcome.skipped.append({"nip": person.nip or "", "name": person.name})
                 continue
             present[key] = person.name
+            outcome.added_people.append(person)
             blocks.append(canonical.block("roster", person.as_table(with_signed=False), ROSTER))
         outcome.added = len(blocks)
         if dry_run or not blocks:
