@@ -38,12 +38,15 @@ def import_people(
     status: str | None = None,
 ) -> None:
     """Shared by ``import`` (signatories) and ``roster import``."""
+    from pledgectl.cli.sign import lock_notice
+    from pledgectl.core import storage
     from pledgectl.core.errors import RefusedWrite
     from pledgectl.core.i18n import N_, t, tn
     from pledgectl.edit.importing import plan_import
     from pledgectl.edit.recording import add_roster, add_signatories
 
     registry = open_registry()
+    storage.set_wait_reporter(lock_notice)
     from pledgectl.core.validate import agency_id as check_agency
 
     check_agency(agency)

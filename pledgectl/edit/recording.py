@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.core.identity import name_key, person_key, same_name, witness_key
+from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.core.registry import Registry
@@ -440,7 +440,7 @@ def add_signatories(
                     if on_existing == "refuse":
                         raise RefusedWrite(
                             "edit.already-signed",
-                            who=person.nip or person.name,
+                            who=person.nip or person.nik or person.name,
                             declaration=decl_id,
                         )
                     conflicts.append(
@@ -482,6 +482,90 @@ def add_signatories(
 
     edit_agency(registry, agency_id, change)
     return outcome
+
+
+class SignContext:
+    """A read-only look at a declaration before ``sign`` asks its questions.
+
+    Built from the parsed file (no lock): the agency and the declaration exist,
+    who is on the roster, and who has signed already -- so a clerk hears about a
+    wrong id or a second signature before typing the answers, not after.
+    """
+
+    def __init__(self, roster: list[dict[str, Any]], signed: dict[str, str]) -> None:
+        self.roster = roster
+        self.signed = signed  # person key -> name as recorded
+
+    def member(
+        self, nip: str | None = None, nik: str | None = None, name: str | None = None
+    ) -> dict[str, Any] | None:
+        """The roster entry with this NIP, else this NIK, else this name (titles aside)."""
+        for field, value in (("nip", nip), ("nik", nik)):
+            if value:
+                for entry in self.roster:
+                    if entry.get(field) == value:
+                        return entry
+                return None
+        if name:
+            wanted = name_key(name)
+            for entry in self.roster:
+                if isinstance(entry.get("name"), str) and name_key(entry["name"]) == wanted:
+                    return entry
+        return None
+
+    def unsigned_like(self, text: str) -> list[dict[str, Any]]:
+        """Roster members not yet signed whose name contains ``text`` (any case, accents)."""
+        needle = fold(text)
+        return [
+            entry
+            for entry in self.roster
+            if isinstance(entry.get("name"), str)
+            and needle in fold(entry["name"])
+            and record_key(entry) not in self.signed
+        ]
+
+    def already(self, nip: str | None, nik: str | None, name: str | None) -> str | None:
+        """The recorded name when this person has signed the declaration already."""
+        if not (nip or nik or name):
+            return None
+        return self.signed.get(person_key(nip, name or "", nik))
+
+
+def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContext:
+    """Check that the agency and declaration exist and say who is on the roster and signed.
+
+    Raises the same errors as the write would (unknown agency or declaration); a file
+    that does not parse gives an empty context and is left to the write to refuse.
+    """
+    from pledgectl.core.reader import read_agency
+
+    path = registry.agency_path(agency_id)
+    if not path.exists():
+        raise InvalidValue("value.unknown-agency", agency=agency_id)
+    try:
+        data = read_agency(path).data
+    except PledgeError:
+        data = None
+    if data is None:
+        return SignContext([], {})
+    declarations = [d for d in data.get("declarations") or [] if isinstance(d, dict)]
+    found = next((d for d in declarations if d.get("id") == decl_id), None)
+    if found is None:
+        raise InvalidValue(
+            "value.unknown-declaration",
+            agency=agency_id,
+            declaration=decl_id,
+            choices=", ".join(str(d.get("id")) for d in declarations) or "-",
+        )
+    signatories = found.get("signatories")
+    signed = {
+        record_key(s): str(s.get("name", ""))
+        for s in (signatories if isinstance(signatories, list) else [])
+        if isinstance(s, dict)
+    }
+    roster = data.get("roster")
+    members = [r for r in roster if isinstance(r, dict)] if isinstance(roster, list) else []
+    return SignContext(members, signed)
 
 
 def sign(registry: Registry, agency_id: str, decl_id: str, person: Person) -> Outcome:
