@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import strings, text
+from pledgectl.checks.base import Check, Context
 from pledgectl.core.findings import Finding
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations
 
 
 class CommitmentsCheck(Check):
     name = "commitments"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         checklist = ctx.settings.checklist_ids
         for index, decl in declarations(af):
             path = ("declarations", index)
@@ -43,6 +43,8 @@ class CommitmentsCheck(Check):
                         path=path,
                         key="commitments",
                         declaration=ident,
+                        # a warning: narrowing the checklist must not fault a declaration
+                        severity="warning",
                         item=item,
                     )
 

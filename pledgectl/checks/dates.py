@@ -7,21 +7,21 @@ from collections.abc import Iterable, Iterator
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import Memo, column, date, strings, text
+from pledgectl.checks.base import Check, Context
 from pledgectl.core import rules
 from pledgectl.core.findings import Finding
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations, records
 
 
 class DatesCheck(Check):
     name = "dates"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         for index, decl in declarations(af):
             path = ("declarations", index)
             ident = text(decl.get("id"))

@@ -1,29 +1,32 @@
 """``duplicates``: one NIP under different names, or on two agencies' rosters; reported on both sides.
 
+Both sides when they are in two files; once, at the second name, when one file
+holds both.
+
 Between files only compact keys travel, a few bytes per person: the file's
 agency, its people's NIPs (64-bit integers when they are 18 ASCII digits) and
 the NIPs the file itself names under two names. ``finish_from`` indexes them in
 file order, NIP -> first file, streaming: only a NIP seen in two files, or
 under two names in one, can have a finding, and only the files holding such
 NIPs are read again, where the full comparison (:func:`_compare`) runs on
-those NIPs alone and the lines are found. Run directly (``check_file`` then
-``finish``) the check keeps the same keys itself.
+those NIPs alone and the lines are found.
 """
 
 from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pledgectl.checks import Context, KeyedCheck
 from pledgectl.checks._util import text_column
-from pledgectl.checks.nip import groups
+from pledgectl.checks.base import Context, KeyedCheck
 from pledgectl.core.findings import Finding
 from pledgectl.core.identity import fold
+from pledgectl.core.lines import FileLines
 from pledgectl.core.reader import AgencyFile
+from pledgectl.core.walk import agency_of, groups
 
 # [agency, NIPs as int64 bytes, [[index, NIP], ...] where not 18 ASCII digits, [NIP keys
 # the file gives two folded names]]
@@ -42,13 +45,6 @@ _ASCII18 = re.compile(r"[0-9]{18}")
 def nip_key(nip: str) -> NipKey:
     """A NIP as the index keeps it: an integer (it fits in 64 bits) when it is 18 ASCII digits."""
     return int(nip) if _ASCII18.fullmatch(nip) else nip
-
-
-def agency_of(af: AgencyFile) -> str:
-    table = af.data.get("agency") if af.data is not None else None
-    if isinstance(table, dict) and isinstance(table.get("id"), str):
-        return str(table["id"])
-    return af.file_id
 
 
 def occurrences(af: AgencyFile) -> Iterator[Occurrence]:
@@ -116,13 +112,7 @@ class DuplicatesCheck(KeyedCheck):
     def file_keys(self, af: AgencyFile) -> Keys:
         return file_keys(af)
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        self.keep_keys(af, ctx)
-        return ()
-
-    def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
-        if ctx.settings.policy.checks.get(self.name) == "off":
-            return
+    def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding]:
         first: dict[NipKey, int] = {}  # NIP -> index of the first file naming it
         suspects: set[NipKey] = set()  # NIPs that can have a finding
         again: set[int] = set()  # files to read again, for the suspects
@@ -142,7 +132,8 @@ class DuplicatesCheck(KeyedCheck):
         del first
         if suspects:
             files = [(keys[i][0], 0) for i in sorted(again)]
-            yield from _at_lines(self.name, _compare(files, suspects), ctx)
+            lines = FileLines(keep=None)  # the files read for the comparison give the lines
+            yield from _at_lines(self.name, _compare(files, suspects, lines), ctx, lines)
 
 
 def across_registries(
@@ -154,11 +145,9 @@ def across_registries(
     collected them (that run reported the duplicates inside it). Found here:
     one NIP under two names in two registries, or on two registries' rosters,
     each finding with the index of the registry it is in. The first
-    registry's policy sets the severity (or turns this off).
+    registry's policy sets the severity (the engine does not call this when it is off).
     """
     ctx = members[0][0]
-    if ctx.settings.policy.checks.get(DuplicatesCheck.name) == "off":
-        return []
     first: dict[NipKey, int] = {}  # NIP -> the first registry naming it
     suspects: set[NipKey] = set()
     for index, (_ctx, keys) in enumerate(members):
@@ -180,21 +169,23 @@ def across_registries(
     ]
     labels = [c.display_path(c.registry.root) for c, _keys in members]
     member_of = {ctx.display_path(Path(file)): index for file, index in files}
-    found = _at_lines(DuplicatesCheck.name, _compare(files, suspects, labels), ctx)
+    lines = FileLines(keep=None)
+    wanted = _compare(files, suspects, lines, labels)
+    found = _at_lines(DuplicatesCheck.name, wanted, ctx, lines)
     return [(member_of.get(f.file or "", 0), f) for f in found]
 
 
 def _compare(
-    files: list[tuple[str, int]], suspects: set[NipKey], labels: list[str] | None = None
+    files: list[tuple[str, int]],
+    suspects: set[NipKey],
+    lines: FileLines,
+    labels: list[str] | None = None,
 ) -> list[Wanted]:
     """The duplicates among ``suspects``, comparing every occurrence in file order.
 
     ``files``: (file, registry index). With ``labels`` (one per registry) only
     pairs across registries count, and an agency is named with its registry.
     """
-    from pledgectl.core.errors import PledgeError
-    from pledgectl.core.reader import read_agency
-
     # nip -> (name, file, agency, path, declaration, registry) where it was first seen
     names: dict[str, tuple[str, str, str, list[Any], str | None, int]] = {}
     # nip -> (file, agency, path, registry) of its first roster entry
@@ -202,9 +193,8 @@ def _compare(
     reported: set[tuple[str, str]] = set()
     wanted: list[Wanted] = []
     for file, member in files:
-        try:
-            af = read_agency(Path(file))
-        except PledgeError:  # gone meanwhile: nothing left to compare
+        af = lines.agency_file(file)
+        if af is None:  # gone meanwhile: nothing left to compare
             continue
         agency = agency_of(af)
         for nip, name, record, decl, on_roster in occurrences(af):
@@ -224,10 +214,11 @@ def _compare(
                     (file, agency, "duplicates-name", path, decl, nip,
                      {"nip_": nip, "name": name, "other": first[0]}, (first[1], first[3]))
                 )  # fmt: skip
-                wanted.append(
-                    (first[1], first[2], "duplicates-name", first[3], first[4], nip,
-                     {"nip_": nip, "name": first[0], "other": name}, (file, path))
-                )  # fmt: skip
+                if first[1] != file:  # one conflict inside one file is one finding
+                    wanted.append(
+                        (first[1], first[2], "duplicates-name", first[3], first[4], nip,
+                         {"nip_": nip, "name": first[0], "other": name}, (file, path))
+                    )  # fmt: skip
             if on_roster:
                 seen = rosters.get(nip)
                 if seen is None:
@@ -255,22 +246,12 @@ def _at_lines(
     check: str,
     wanted: list[Wanted],
     ctx: Context,
+    lines: FileLines,
 ) -> Iterator[Finding]:
-    """The findings with their lines: each involved file read again, once."""
-    from pledgectl.core.errors import PledgeError
-    from pledgectl.core.reader import read_agency
-
-    files: dict[str, AgencyFile | None] = {}
+    """The findings with their lines, from the files :func:`_compare` read (kept in ``lines``)."""
 
     def line(file: str, path: list[Any]) -> int | None:
-        if file not in files:
-            try:
-                files[file] = read_agency(Path(file))
-            except PledgeError:
-                files[file] = None
-        af = files[file]
-        record: RecordPath = tuple(path)
-        return af.line(record) if af is not None else None
+        return lines.line(file, tuple(path))
 
     severity = ctx.severity(check, "warning")
     for file, agency, code, path, decl, nip, params, other in wanted:

@@ -2,10 +2,8 @@
 
 Declaration ids, kinds and elections are judged file by file. Agency ids and
 parents are compared across files through compact keys (the agency id and its
-parent, per file): ``collect`` gives them to the runner, ``finish_from``
+parent, per file): ``file_keys`` gives them to the engine, ``finish_from``
 compares them, and only the files with a finding are read again for its line.
-Run directly (``check_file`` then ``finish``), the check keeps the same keys
-itself.
 """
 
 from __future__ import annotations
@@ -14,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, cast
 
-from pledgectl.checks import Context, KeyedCheck, declarations
 from pledgectl.checks._util import strings, text
+from pledgectl.checks.base import Context, KeyedCheck
 from pledgectl.core.findings import Finding
+from pledgectl.core.lines import FileLines
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations
 
 Keys = list[Any]  # [agency id or None, parent or None]
 
@@ -36,14 +35,11 @@ class IdsCheck(KeyedCheck):
     def file_keys(self, af: AgencyFile) -> Keys:
         return file_keys(af)
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        self.keep_keys(af, ctx)
-        return remember(af, self.name, _declaration_findings(self.name, af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return _declaration_findings(self.name, af, ctx)
 
-    def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding | None]:
+    def finish_from(self, keys: list[tuple[str, Keys]], ctx: Context) -> Iterator[Finding]:
         """Duplicate agency ids and dangling parents, from every file's keys in file order."""
-        if ctx.settings.policy.checks.get(self.name) == "off":
-            return
         first: dict[str, str] = {}  # agency id -> file that has it first
         known: set[str] = set()
         for _, (ident, _parent) in keys:
@@ -66,24 +62,21 @@ class IdsCheck(KeyedCheck):
 
 def _at_lines(
     check: str, wanted: list[tuple[str, str, str, dict[str, str]]], ctx: Context
-) -> Iterator[Finding | None]:
+) -> Iterator[Finding]:
     """Findings on the ``[agency]`` table's keys, each file read again once for the lines."""
-    from pledgectl.core.errors import PledgeError
-    from pledgectl.core.reader import read_agency
-
     by_file: dict[str, list[tuple[str, str, dict[str, str]]]] = {}
     for file, code, key, params in wanted:
         by_file.setdefault(file, []).append((code, key, params))
+    lines = FileLines()
     for file, items in by_file.items():
-        try:
-            af = read_agency(Path(file))
-        except PledgeError:  # gone meanwhile: nothing left to point at
+        af = lines.agency_file(file)
+        if af is None:
             continue
         for code, key, params in items:
             yield ctx.finding(check, code, af, path=("agency",), key=key, **cast(Any, params))
 
 
-def _declaration_findings(check: str, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+def _declaration_findings(check: str, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
     seen: set[str] = set()
     settings = ctx.settings
     for index, decl in declarations(af):

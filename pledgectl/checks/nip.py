@@ -8,48 +8,21 @@ from operator import itemgetter
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context, declarations
 from pledgectl.checks._util import Memo, column, text, text_column
+from pledgectl.checks.base import Check, Context
 from pledgectl.core import nip as nip_rules
 from pledgectl.core.findings import Finding
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
-
-Group = tuple[tuple[str | int, ...], str | None, list[Any]]
-
-
-def groups(af: AgencyFile) -> Iterator[Group]:
-    """The lists of people in a file: (record path prefix, declaration id, the list).
-
-    The roster first, then each declaration's signatories; a person's record
-    path is the prefix plus their index in the list.
-    """
-    if af.data is None:
-        return
-    roster = af.data.get("roster")
-    if isinstance(roster, list):
-        yield ("roster",), None, roster
-    for d, decl in declarations(af):
-        signatories = decl.get("signatories")
-        if isinstance(signatories, list):
-            yield ("declarations", d, "signatories"), text(decl.get("id")), signatories
-
-
-def people(af: AgencyFile) -> Iterator[tuple[tuple[str | int, ...], str | None, dict[str, Any]]]:
-    """Every roster entry and signatory with its record path and declaration id."""
-    for prefix, decl, group in groups(af):
-        for index, person in enumerate(group):
-            if isinstance(person, dict):
-                yield (*prefix, index), decl, person
+from pledgectl.core.walk import groups
 
 
 class NipCheck(Check):
     name = "nip"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         today = ctx.today
         is_valid, kind_of = nip_rules.is_valid, nip_rules.kind_of
         for prefix, decl, group in groups(af):
@@ -75,7 +48,7 @@ class NipCheck(Check):
         person: dict[str, Any],
         af: AgencyFile,
         ctx: Context,
-    ) -> Iterator[Finding | None]:
+    ) -> Iterator[Finding]:
         value = person.get("nip")
         status = text(person.get("status"))
         if value is None:

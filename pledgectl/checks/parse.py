@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from pledgectl.checks import Check, Context
+from pledgectl.checks.base import Check, Context
 from pledgectl.core.findings import Finding
 from pledgectl.core.reader import AgencyFile
 
@@ -12,7 +12,7 @@ from pledgectl.core.reader import AgencyFile
 class ParseCheck(Check):
     name = "parse"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
         problem = af.problem
         if problem is None:
             return

@@ -12,11 +12,11 @@ from collections.abc import Iterable, Iterator
 from types import NoneType
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context
 from pledgectl.checks._util import Memo, column
+from pledgectl.checks.base import Check, Context
 from pledgectl.core.batch import all_match, compile_batch
 from pledgectl.core.findings import Finding
-from pledgectl.core.model import AGENCY_FILE, DECLARATION, SCHEMA_VERSION, Record, kind_ok, type_ok
+from pledgectl.core.model import AGENCY_FILE, SCHEMA_VERSION, Record, kind_ok, type_ok
 from pledgectl.core.reader import AgencyFile
 
 Path_ = tuple[str | int, ...]
@@ -170,7 +170,7 @@ def _dotted(path: Path_, key: str) -> str:
 class SchemaCheck(Check):
     name = "schema"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
         data = af.data
         if data is None:
             return
@@ -181,7 +181,6 @@ class SchemaCheck(Check):
             )
             return
         problems = list(walk(data, AGENCY_FILE, memo=af._extra))
-        _remember_declarations(af, data, problems)
         for code, path, key, params in problems:
             yield ctx.finding(
                 self.name,
@@ -209,36 +208,6 @@ class SchemaCheck(Check):
                 id=agency["id"],
                 file_id=af.file_id,
             )
-
-
-_MEMO = "schema-declarations"
-_DECLARATIONS = AGENCY_FILE.get("declarations")
-
-
-def _remember_declarations(
-    af: AgencyFile, data: dict[str, Any], problems: list[tuple[str, Path_, str, dict[str, str]]]
-) -> None:
-    """Note each declaration's problem codes, when the walk went into every declaration."""
-    raw = data.get("declarations")
-    if raw is not None and (_DECLARATIONS is None or not type_ok(_DECLARATIONS, raw)):
-        return  # not walked into: :func:`declaration_codes` walks them itself
-    memo: dict[int, list[str]] = {}
-    for code, path, _key, _params in problems:
-        if len(path) >= 2 and path[0] == "declarations" and isinstance(path[1], int):
-            memo.setdefault(path[1], []).append(code)
-    af._extra[_MEMO] = memo
-
-
-def declaration_codes(af: AgencyFile, index: int, decl: dict[str, Any]) -> list[str]:
-    """Codes of the schema problems in the ``index``-th declaration of ``af``.
-
-    Taken from the schema check's walk when it ran on this file (so
-    completeness does not walk every signatory a second time), else walked.
-    """
-    memo = af._extra.get(_MEMO)
-    if memo is not None:
-        return list(memo.get(index, ()))
-    return [code for code, *_ in walk(decl, DECLARATION, ("declarations", index))]
 
 
 def _top_line(af: AgencyFile, key: str) -> int | None:

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import text, text_column
+from pledgectl.checks.base import Check, Context
 from pledgectl.core.findings import Finding
 from pledgectl.core.identity import person_key
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations, records
 
 
 class SignatoriesCheck(Check):
     name = "signatories"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         for index, decl in declarations(af):
             path = ("declarations", index)
             ident = text(decl.get("id"))

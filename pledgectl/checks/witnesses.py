@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
-from pledgectl.checks import Check, Context, declarations, records
 from pledgectl.checks._util import date, text
+from pledgectl.checks.base import Check, Context
 from pledgectl.core import rules
 from pledgectl.core.findings import Finding
 from pledgectl.core.reader import AgencyFile
-from pledgectl.engine.completeness import remember
+from pledgectl.core.walk import declarations, records
 
 
 class WitnessesCheck(Check):
     name = "witnesses"
 
-    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding | None]:
-        return remember(af, self.name, self._findings(af, ctx))
+    def check_file(self, af: AgencyFile, ctx: Context) -> Iterable[Finding]:
+        return self._findings(af, ctx)
 
-    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding | None]:
+    def _findings(self, af: AgencyFile, ctx: Context) -> Iterator[Finding]:
         settings = ctx.settings
         for index, decl in declarations(af):
             path = ("declarations", index)

@@ -8,6 +8,8 @@ import typer
 from pledgectl.cli.common import open_registries
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit
+from pledgectl.core.i18n import N_
+from pledgectl.render.check import FORMATS
 
 if TYPE_CHECKING:
     from pledgectl.core.registry import Registry
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
-CHECK_FORMATS = ("text", "json", "github", "junit")
+CHECK_FORMATS = tuple(FORMATS)  # registered in pledgectl.render.check, one module each
 
 
 @app.command(cls=PledgeCommand, help="help.check")
@@ -26,7 +28,10 @@ def check(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="text|json|github|junit", help="help.opt.check-format"
+            "--format",
+            "-f",
+            metavar="|".join(CHECK_FORMATS),
+            help=N_("output format: text, json, github, junit or gitlab"),
         ),
     ] = "text",
     only: Annotated[list[str] | None, typer.Option("--only", help="help.opt.only")] = None,
@@ -35,10 +40,22 @@ def check(
     ] = "error",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
     redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help=N_(
+                "text: print only the counts per check, the agencies, the coverage per"
+                " election and the verdict"
+            ),
+        ),
+    ] = False,
 ) -> None:
-    from pledgectl.checks import CHECK_NAMES, run_checks_over
+    from pledgectl.checks import CHECK_NAMES
     from pledgectl.core.privacy import redact_text
-    from pledgectl.render import check as render
+    from pledgectl.engine.runner import run_checks_over
+    from pledgectl.render.check import Options, render
 
     choose(fmt, CHECK_FORMATS, "--format")
     choose(fail_on, ("error", "warning"), "--fail-on")
@@ -56,22 +73,16 @@ def check(
     assessed = "coverage" in result.checks and all(
         r.settings.severity("coverage") != "off" for r in registries
     )
-    if fmt == "json":
-        text = render.render_json(result, assessed)
-    elif fmt == "github":
-        text = render.render_github(result, assessed)
-    elif fmt == "junit":
-        text = render.render_junit(result, _checked(registries, agencies), fail_on, assessed)
-    else:
-        text = render.render_text(result, assessed)
+    checked = _checked(registries, agencies) if fmt == "junit" else ()
+    text = render(fmt, result, Options(assessed, checked, fail_on, quiet))
     emit(redact_text(text) if redact else text, output)
     raise typer.Exit(1 if result.fails(fail_on) else 0)
 
 
 def _checked(registries: "list[Registry]", agencies: list[str] | None) -> list[str]:
     """The agencies a run covered, labelled as reports head them (see ``agency_label``)."""
-    from pledgectl.checks import Context
-    from pledgectl.render.check import agency_label
+    from pledgectl.checks.base import Context
+    from pledgectl.render.check.summary import agency_label
 
     labels = []
     for registry in registries:

@@ -35,6 +35,8 @@ class Finding(NamedTuple):
         return i18n.t_in(lang, self.key, self.params)
 
     def hint(self, lang: str | None = None) -> str | None:
+        if "hint" in self.params:  # a hint the check chose for the case: an English msgid
+            return i18n.t_in(lang, self.params["hint"], self.params)
         hint_key = f"{self.key}.hint"
         return i18n.t_in(lang, hint_key, self.params) if i18n.has(hint_key) else None
 

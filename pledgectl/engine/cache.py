@@ -6,8 +6,8 @@ ever written inside the registry, so git never sees the cache.
 
 What is kept, per agency file, is language-independent data: each finding as a
 dict (code, check, severity, location and parameters, never rendered text) and,
-for the checks that compare agencies, the file's compact keys or *skeleton* (the
-few fields those checks read), so they can be replayed without parsing the file.
+for the checks that compare agencies, the file's compact keys, so they can
+compare again without parsing the file.
 All entries live in one file, read once and written once per run by the main
 process: creating a file costs 0.2-0.4 ms on some file systems, a thousand of
 them more than checking a hundred agencies.
@@ -16,7 +16,8 @@ An entry is used only when everything it depends on is unchanged: the file's
 identity (name, size, ``mtime_ns``, inode), the bytes of ``pledgectl.toml``
 (``Settings.fingerprint``), the tool (``pledgectl.__version__`` and the size
 and ``mtime_ns`` of each of its modules: :func:`tool_identity`), the set of checks run,
-the date (some rules look at today), the language and the Python version. A
+the date (some rules look at today) and the Python version; not the language,
+since nothing cached is rendered text. A
 file written within :data:`RACY_SECONDS` of its entry could have been edited
 again within the same timestamp tick, so such an entry also carries the
 file's content hash and is verified against it (git's "racily clean" rule).
@@ -36,7 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-FORMAT = 2
+FORMAT = 3
 RACY_SECONDS = 2.0
 _PACK = "results.bin"
 _MEMO = "last-run.bin"
@@ -178,20 +179,19 @@ class ResultCache:
 
     # -- the whole last run, for the common case where nothing changed ---------------------
 
-    def load_memo(self, key: list[Any]) -> list[dict[str, Any]] | None:
+    def load_memo(self, key: list[Any]) -> dict[str, Any] | None:
+        """The whole result of the last run when ``key`` (every file's identity) is unchanged."""
         try:
             memo = _load((self.directory / _MEMO).read_bytes())
         except Exception:
             return None
         if not isinstance(memo, dict) or memo.get("key") != [list(self.base_key), *key]:
             return None
-        findings = memo.get("findings")
-        return findings if isinstance(findings, list) else None
+        result = memo.get("result")
+        return result if isinstance(result, dict) else None
 
-    def store_memo(self, key: list[Any], findings: list[dict[str, Any]]) -> None:
-        self._write(
-            self.directory / _MEMO, {"key": [list(self.base_key), *key], "findings": findings}
-        )
+    def store_memo(self, key: list[Any], result: dict[str, Any]) -> None:
+        self._write(self.directory / _MEMO, {"key": [list(self.base_key), *key], "result": result})
 
     def _write(self, target: Path, obj: Any) -> None:
         try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pledgectl.checks import declarations, records
 from pledgectl.core import i18n
 from pledgectl.core.registry import Registry
+from pledgectl.core.walk import declarations, records
 
 
 def agency_rows(registry: Registry) -> list[dict[str, Any]]:

@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from pledgectl.checks import declarations, records
 from pledgectl.core.identity import fold
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
+from pledgectl.core.walk import declarations, records
 
 EXPORT_COLUMNS = (
     "agency",

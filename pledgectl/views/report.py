@@ -1,7 +1,7 @@
 """The coverage report: per agency (or region, or election) declarations, witnesses, coverage.
 
 :func:`build_report` reads the registry one agency at a time and keeps a small
-row per agency; completeness is :mod:`pledgectl.engine.completeness`'s, exactly as
+row per agency; completeness is :mod:`pledgectl.checks.completeness`'s, exactly as
 ``check`` judges it. An unreadable agency file is a row marked so, never an
 error. The renderers (table rows, Markdown, HTML, CSV) are pure functions of
 the :class:`Report`; only the chosen one imports what it needs.
@@ -60,13 +60,14 @@ class Report:
 
 def build_report(registry: Registry, today: dt.date | None = None) -> Report:
     """Read every agency file, one at a time; unreadable ones become marked rows."""
-    from pledgectl.checks import Context
+    from pledgectl.checks.base import Context
     from pledgectl.core.errors import PledgeError
     from pledgectl.core.reader import read_agency
-    from pledgectl.engine.completeness import file_state
+    from pledgectl.engine.plan import declaration_plan, file_state
 
     settings = registry.settings
     ctx = Context(registry, settings, today or dt.date.today())
+    plan = declaration_plan(settings)  # the checks whose errors fault a declaration
     lang = i18n.get_lang()
     elections = list(settings.elections)
     report = Report(
@@ -83,7 +84,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
         except PledgeError:
             row.readable = False
             continue
-        state = file_state(af, ctx, elections)
+        state = file_state(af, ctx, elections, plan)
         if state is None or af.data is None:
             row.readable = False
             continue

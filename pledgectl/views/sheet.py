@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from pledgectl.checks import declarations, records
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue, PledgeError
 from pledgectl.core.nip import redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
+from pledgectl.core.walk import declarations, records
 from pledgectl.views.people import to_csv
 
 

@@ -17,13 +17,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pledgectl.checks import run_checks
 from pledgectl.core import outline
 from pledgectl.core.errors import PledgeError
 from pledgectl.core.reader import parse_text
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import SettingsError, parse_settings
 from pledgectl.edit.scaffold import init_registry
+from pledgectl.engine.runner import run_checks
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 AGENCY_TEXT = (SEEDS / "pekanbaru-bkpsdm.toml").read_text("utf-8")

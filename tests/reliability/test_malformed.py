@@ -29,6 +29,9 @@ from tests.reliability.conftest import (
     sign_args,
 )
 
+# No clocks: durations are printed, never asserted; a hang fails at the timeout (minutes).
+pytestmark = pytest.mark.timeout(900)
+
 HEADER = 'schema = 1\n\n[agency]\nid = "{id}"\nname = "Dinas {id}"\nregion = "14.71"\n'
 DECLARATION = (
     '\n[[declarations]]\nid = "d1"\nkind = "ikrar"\nelections = ["pemilu-2024"]\n'
@@ -81,14 +84,18 @@ READABLE = {
 # MB it would report that, not what the check itself used.
 _MEASURE = """
 import resource, subprocess, sys
-code = subprocess.run(sys.argv[2:], timeout=60).returncode
+code = subprocess.run(sys.argv[2:], timeout=600).returncode
 with open(sys.argv[1], "w") as handle:
     handle.write(f"{code} {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}")
 """
 
 
 def _check_json(root: Path, env: dict[str, str]) -> tuple[int, dict[str, Any], str, float, int]:
-    """Run ``check --format json``; return code, report, stderr, seconds and peak RSS (MB)."""
+    """Run ``check --format json``; return code, report, stderr, seconds and peak RSS (MB).
+
+    The seconds are printed for the curious, never asserted on (speed is for
+    ``benchmarks/``); a hang is bounded by the subprocess timeout.
+    """
     out_path, err_path = root.parent / "check.out", root.parent / "check.err"
     usage_path = root.parent / "check.usage"
     start = time.monotonic()
@@ -96,7 +103,7 @@ def _check_json(root: Path, env: dict[str, str]) -> tuple[int, dict[str, Any], s
         subprocess.run(
             [sys.executable, "-c", _MEASURE, str(usage_path),
              pledgectl_command(), "check", "--format", "json"],
-            cwd=root, env=env, stdout=out, stderr=err, check=True, timeout=90,
+            cwd=root, env=env, stdout=out, stderr=err, check=True, timeout=660,
         )  # fmt: skip
     code, peak_kib = (int(x) for x in usage_path.read_text().split())
     return (
@@ -126,7 +133,6 @@ def test_every_malformed_file_is_a_located_finding(
         )
     assert code == 1, err
     assert "Traceback" not in err and "unexpected" not in err, err
-    assert seconds < 30
     assert peak < MAX_RSS_MB, f"check used {peak} MB"
     findings = report["findings"]
     assert report["summary"]["files"] == len(broken) + len(READABLE) + 1
@@ -196,16 +202,14 @@ def test_broken_settings_is_one_clear_error(kind: str, tmp_path: Path, env: dict
         added, line = SETTINGS_BREAKAGE[kind]
         settings.write_text("schema = 1\n" + added, "utf-8")
         line += 1 if line else 0
-    start = time.monotonic()
     for args in (["check"], ["agency", "list"], sign_args(2)):
-        result = run(args, root, env, timeout=30)
+        result = run(args, root, env, timeout=300)  # only a true hang fails here
         assert result.returncode == 2, (args, result.stderr)
         lines = [x for x in result.stderr.splitlines() if x.strip()]
         assert lines[0].startswith("error: ") and "pledgectl.toml" in lines[0], result.stderr
         assert len(lines) <= 2, result.stderr
         if line:
             assert f"pledgectl.toml:{line}" in lines[0], (line, lines[0])
-    assert time.monotonic() - start < 20
 
 
 @pytest.mark.e2e

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from pledgectl.cli.app import app
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def check(reg: Path, *args: str) -> tuple[int, dict[str, object]]:

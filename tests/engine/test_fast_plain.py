@@ -2,8 +2,8 @@
 
 * parser: rtoml (the default) against ``PLEDGECTL_PARSER=tomllib``;
 * runner: one process reading each file once (the reference) against the
-  split runner -- serial, in worker processes, and from a warm cache -- which
-  replays the cross-file checks over each file's skeleton.
+  split runner -- serial, in worker processes, and from a warm cache -- whose
+  keyed checks compare the keys the workers (or the cache) give them.
 
 Run over every registry under ``tests/registries/`` (when present), the demo
 registry, and the valid and invalid registries built here.
@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from pledgectl.checks import run_checks
 from pledgectl.core.findings import Finding
 from pledgectl.core.registry import Registry
-from tests.test_cache import agency_data, make_registry, nip, write_agency
+from pledgectl.engine.runner import run_checks
+from tests.engine.test_cache import agency_data, make_registry, nip, write_agency
 
 TODAY = dt.date(2024, 6, 1)
-HERE = Path(__file__).parent
+HERE = Path(__file__).resolve().parents[1]
 CORPUS = HERE / "registries"
 DEMO = HERE.parent / "registry"
 
@@ -164,51 +164,6 @@ def test_parallel_is_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert any(f.code == "duplicates-name" for f in runs[0])
 
 
-class _StatusCounter:
-    """A cross-file check reading a field outside the skeleton (``status``)."""
-
-    name = "parse"
-
-    def __init__(self) -> None:
-        self.seen: dict[str, str] = {}
-
-    def check_file(self, af: object, ctx: object) -> list[Finding]:
-        from pledgectl.checks import declarations, records
-
-        out = []
-        for _, decl in declarations(af):  # type: ignore[arg-type]
-            for _, person in records(decl, "signatories"):
-                status = person.get("status")
-                if isinstance(status, str) and status in self.seen:
-                    out.append(Finding("seen-status", "parse", "warning", None, None))
-                self.seen[str(status)] = "x"
-        return out
-
-    def finish(self, ctx: object) -> list[Finding]:
-        return [Finding("statuses", "parse", "warning", None, None, params=dict(self.seen))]
-
-
-def test_a_check_reading_outside_the_skeleton_runs_the_plain_way(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import pledgectl.checks as checks_mod
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    root = many_registry(tmp_path / "many")
-    real = checks_mod.load_checks
-
-    def with_counter(only: list[str] | None = None) -> list[object]:
-        every = [*real(["nip", "duplicates"]), _StatusCounter()]
-        return [c for c in every if only is None or c.name in only]
-
-    monkeypatch.setattr(checks_mod, "load_checks", with_counter)
-    reference = plain(root)
-    assert any(f.code == "statuses" for f in reference)
-    for jobs in (1, 2):
-        got = run_checks(Registry(root), today=TODAY, use_cache=True, jobs=jobs).findings
-        assert got == reference
-
-
 # -- whole lists cleared at once against record by record ----------------------------------
 
 
@@ -242,8 +197,10 @@ def test_same_findings_on_mutated_lists(seed: int, monkeypatch: pytest.MonkeyPat
     import copy
     import random
 
-    from pledgectl.checks import Context, load_checks
+    from pledgectl.checks import CHECK_NAMES
+    from pledgectl.checks.base import Context
     from pledgectl.core.reader import AgencyFile, read_agency
+    from pledgectl.engine.plan import Plan, check_file
 
     rnd = random.Random(seed)
     bad_values: list[object] = [
@@ -279,12 +236,10 @@ def test_same_findings_on_mutated_lists(seed: int, monkeypatch: pytest.MonkeyPat
     def findings() -> list[Finding]:
         ctx = Context(registry, registry.settings, TODAY)
         af = AgencyFile(original.path, original.text, data)
-        out: list[Finding] = []
-        checks = load_checks()
-        for check in checks:
-            out += [f for f in check.check_file(af, ctx) if f is not None]
-        for check in checks:
-            out += [f for f in check.finish(ctx) if f is not None]
+        plan = Plan(registry.settings, CHECK_NAMES)
+        out, keys, _counts = check_file(af, ctx, plan)
+        for check in plan.keyed:
+            out += check.finish_from([(str(af.path), keys[check.name])], ctx)
         return out
 
     fast = findings()

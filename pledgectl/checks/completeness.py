@@ -7,88 +7,39 @@ election when a complete declaration names it, and complete when it is so for
 every election in ``policy.scope``. Coverage is the share of the roster who
 signed a complete declaration for the election.
 
-Pure functions over one agency's data and the settings, shared by the
-``coverage`` check and by ``report``. "No error finding against it" is asked
-of the per-file checks themselves (:func:`erroneous_declarations`), so the
-policy's severities count here exactly as they do in ``check``.
+Pure functions over one agency's data, the settings and the ids of the
+declarations that have an error finding (:func:`faulted_declarations`, from
+the findings of the per-file checks on the same file, so the policy's
+severities count here exactly as they do in ``check``). They live with the
+checks because the ``coverage`` check needs them and a check may import only
+:mod:`pledgectl.core` and its siblings; the engine (which runs the checks and
+hands ``coverage`` the faulted ids) and ``report`` use them from here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from pledgectl.checks._util import Memo, date, strings, text, text_column
+from pledgectl.core.findings import Finding
 from pledgectl.core.identity import person_key
 from pledgectl.core.settings import Settings
 
-if TYPE_CHECKING:
-    from pledgectl.checks import Context
-    from pledgectl.core.findings import Finding
-    from pledgectl.core.reader import AgencyFile
-
 # Per-file checks whose error findings make a declaration incomplete.
 DECLARATION_CHECKS = ("schema", "ids", "nip", "commitments", "witnesses", "signatories", "dates")
-_CACHE = "declaration-errors"
 
 
-def remember(af: AgencyFile, check: str, findings: Iterable[Finding | None]) -> list[Finding]:
-    """Materialise a check's findings for one file and note the declarations they fault.
-
-    Checks call this on their way out, so the ``coverage`` check (and
-    ``report``) need not run them a second time on the same file.
-    """
-    found = [f for f in findings if f is not None]
-    bad = {f.declaration for f in found if f.severity == "error" and f.declaration}
-    af._extra.setdefault(_CACHE, {})[check] = bad
-    return found
-
-
-def erroneous_declarations(af: AgencyFile, ctx: Context) -> set[str]:
-    """Ids of the declarations of ``af`` with an error finding of a per-file check.
-
-    Checks that ran on this file already told :func:`remember`; the others run
-    now. The schema check, which does not report here, is asked only about the
-    declarations that could otherwise be complete.
-    """
-    from pledgectl.checks import load_checks
-
-    cache: dict[str, set[str]] = af._extra.setdefault(_CACHE, {})
-    missing = [n for n in DECLARATION_CHECKS if n not in cache and n != "schema"]
-    if missing:
-        for check in load_checks(missing):
-            remember(af, check.name, check.check_file(af, ctx))
-    bad: set[str] = set()
-    for name in DECLARATION_CHECKS:
-        bad |= cache.get(name, set())
-    if "schema" not in cache:
-        bad |= _schema_errors(af, ctx, bad)
-    return bad
-
-
-def _schema_errors(af: AgencyFile, ctx: Context, known: set[str]) -> set[str]:
-    """Declarations, not yet known to be in error, with an error-level schema problem."""
-    from pledgectl.checks.schema import declaration_codes
-
-    explicit = ctx.settings.policy.checks.get("schema")
-    if explicit not in (None, "error") or af.data is None:
-        return set()
-    raw = af.data.get("declarations")
-    found: set[str] = set()
-    for index, decl in enumerate(raw if isinstance(raw, list) else []):
-        if not isinstance(decl, dict):
-            continue
-        ident = text(decl.get("id"))
-        if not ident or ident in known:
-            continue
-        state = declaration_state(decl, ctx.settings, af._extra)
-        if not state.complete(False):
-            continue  # incomplete anyway: no need to ask
-        for code in declaration_codes(af, index, decl):
-            if code != "schema-extra" or explicit == "error":  # extras warn by default
-                found.add(ident)
-                break
-    return found
+def faulted_declarations(
+    findings: Iterable[Finding], checks: Iterable[str] = DECLARATION_CHECKS
+) -> set[str]:
+    """Ids of the declarations with an error finding of one of ``checks``."""
+    wanted = set(checks)
+    return {
+        f.declaration
+        for f in findings
+        if f.severity == "error" and f.declaration and f.check in wanted
+    }
 
 
 def _person_key(person: dict[str, Any]) -> str:
@@ -216,13 +167,3 @@ def agency_state(
         if isinstance(person, dict):
             roster.append((_person_key(person), text(person.get("name")) or "?"))
     return AgencyState(decls, complete_for, roster, covered)
-
-
-def file_state(
-    af: AgencyFile, ctx: Context, elections: Iterable[str] | None = None
-) -> AgencyState | None:
-    """The state of a file as ``check`` judges it; None when the file cannot be read."""
-    if af.data is None or not isinstance(af.data.get("agency"), dict):
-        return None
-    bad = erroneous_declarations(af, ctx)
-    return agency_state(af.data, ctx.settings, bad, elections, af._extra)

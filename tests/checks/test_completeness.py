@@ -11,12 +11,15 @@ from typing import Any
 
 import pytest
 
-from pledgectl.checks import Context, load_checks, run_checks
+from pledgectl.checks import CHECK_NAMES
+from pledgectl.checks.base import Context
+from pledgectl.checks.completeness import agency_state, declaration_state
 from pledgectl.core.reader import AgencyFile, read_agency
 from pledgectl.core.registry import Registry
-from pledgectl.engine.completeness import agency_state, declaration_state, file_state
+from pledgectl.engine.plan import Plan, check_file, file_state
+from pledgectl.engine.runner import run_checks
 
-CORPUS = Path(__file__).resolve().parent / "registries"
+CORPUS = Path(__file__).resolve().parents[1] / "registries"
 TODAY = dt.date(2025, 6, 1)
 
 
@@ -81,6 +84,25 @@ def test_removing_a_checklist_item_needs_no_code(tmp_path: Path) -> None:
     assert run_checks(Registry(root), today=TODAY).findings == []
 
 
+def test_narrowing_the_checklist_keeps_a_declaration_complete(tmp_path: Path) -> None:
+    """A commitment the checklist no longer has is a warning, never an incompleteness."""
+    root = tmp_path / "reg"
+    shutil.copytree(CORPUS / "valid-complete", root)
+    assert run_checks(Registry(root), today=TODAY).findings == []
+    settings = root / "pledgectl.toml"
+    text = settings.read_text("utf-8")
+    start = text.index('[[checklist]]\nid = "fair-service"')
+    end = text.index('[[checklist]]\nid = "neutral-conduct"')
+    settings.write_text(text[:start] + text[end:], "utf-8")
+    registry = Registry(root)
+    found = run_checks(registry, today=TODAY).findings
+    assert [(f.code, f.severity, f.params["item"]) for f in found] == [
+        ("commitments-unknown", "warning", "fair-service")
+    ]
+    s = file_state(read_agency(registry.agency_paths()[0]), Context(registry, registry.settings))
+    assert s is not None and s.complete
+
+
 def _mutations(value: Any, rnd: random.Random) -> Any:
     choices: list[Any] = [
         None,
@@ -112,12 +134,14 @@ def test_checks_never_raise_on_mistyped_data(seed: int) -> None:
     rnd = random.Random(seed)
     registry = Registry(CORPUS / "duplicates-roster")
     ctx = Context(registry, registry.settings, TODAY)
-    checks = load_checks()
+    plan = Plan(registry.settings, CHECK_NAMES)
+    keys: dict[str, list[tuple[str, Any]]] = {c.name: [] for c in plan.keyed}
     for agency in ("dinas-a", "dinas-b"):
         original = read_agency(registry.agency_path(agency))
         assert original.data is not None
         af = AgencyFile(original.path, original.text, _mutations(original.data, rnd))
-        for check in checks:
-            list(check.check_file(af, ctx))
-    for check in checks:
-        list(check.finish(ctx))
+        _found, file_keys, _counts = check_file(af, ctx, plan)
+        for name, got in file_keys.items():
+            keys[name].append((str(af.path), got))
+    for check in plan.keyed:
+        list(check.finish_from(keys[check.name], ctx))

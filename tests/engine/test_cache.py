@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 
 import pledgectl
-from pledgectl.checks import run_checks
 from pledgectl.core import canonical
 from pledgectl.core.findings import Finding
 from pledgectl.core.presets import settings_text
 from pledgectl.core.registry import Registry
 from pledgectl.engine import cache as cache_mod
+from pledgectl.engine.runner import run_checks
 
 TODAY = dt.date(2024, 6, 1)
 DECL_DATE = dt.date(2023, 11, 29)
@@ -137,7 +137,7 @@ def poison(registry: Registry) -> int:
             for _ident, _digest, payload in obj["files"].values():
                 payload["findings"].append(fake)
         else:
-            obj["findings"].append(fake)
+            obj["result"]["findings"].append(fake)
         path.write_bytes(marshal.dumps(obj))
         count += 1
     return count
@@ -343,3 +343,31 @@ def test_parallel_run_fills_the_same_cache(registry: Registry) -> None:
     assert got == reference
     poison(registry)
     assert FAKE in codes(cached(registry))
+
+
+def test_the_language_does_not_invalidate_the_cache(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cached results are data, not text: a run in Indonesian reuses an English run's."""
+    from pledgectl.core import i18n
+    from pledgectl.engine import runner
+
+    i18n.set_lang("en")
+    english = run_checks(registry, today=TODAY, use_cache=True)
+
+    checked: list[Path] = []
+    real = runner.results
+
+    def counted(misses: list[Path], *args: Any) -> Any:
+        checked.extend(misses)
+        return real(misses, *args)
+
+    monkeypatch.setattr(runner, "results", counted)
+    try:
+        i18n.set_lang("id")
+        indonesian = run_checks(registry, today=TODAY, use_cache=True)
+    finally:
+        i18n.set_lang("en")
+    assert checked == []  # every file's result came from the cache
+    assert indonesian.findings == english.findings and english.findings
+    assert indonesian.coverage == english.coverage

@@ -16,7 +16,7 @@ from pledgectl.cli.app import app
 from pledgectl.core.model import AGENCY_FILE
 from pledgectl.views.jsonschema import agency_schema, settings_schema
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def as_json(value: Any) -> Any:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pledgectl.checks import CheckRun
 from pledgectl.cli.app import app
 from pledgectl.core.findings import Finding
-from pledgectl.render import check as render
+from pledgectl.engine.run import CheckRun
+from pledgectl.render.check import render
 
-CORPUS = Path(__file__).resolve().parent / "registries"
+CORPUS = Path(__file__).resolve().parents[1] / "registries"
 
 
 def run(*args: str) -> tuple[int, str, str]:
@@ -120,7 +120,7 @@ def test_github_annotations(reg: Path) -> None:
 
 def test_github_escapes_data_and_properties() -> None:
     finding = Finding("x-y", "ids", "warning", "a", "dir,x/a:b.toml", 4, params={})
-    out = render.render_github(CheckRun([finding], 1, ["ids"]))
+    out = render("github", CheckRun([finding], 1, ["ids"]))
     line = out.splitlines()[0]
     assert line.startswith("::warning file=dir%2Cx/a%3Ab.toml,line=4,title=ids [x-y] a::")
 
