@@ -54,14 +54,15 @@ EXPECTED: dict[str, dict[str, Any]] = {
     },
     "float_nips.xlsx": {
         "what": "NIPs stored as numbers by Excel (1.98...E+17): the last digits are lost",
-        "refused": "invalid row",
-        "refused_id": "tidak valid",
+        "refused": "lost digits",
+        "refused_id": "kehilangan digit",
     },
     "signature_block.csv": {
         "what": "a staff list ending in the head's signature block (place and date, title,"
         " name, NIP. ...)",
         "added": 3,
         "note": "signature block",
+        "note_id": "blok tanda tangan",
     },
     "nip_two_names.csv": {
         "what": "one NIP under two names within the file",
