@@ -199,7 +199,7 @@ def test_interactive_prompts_on_a_terminal(tmp_path: Path, cli_env: dict[str, st
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, seen
     assert "Status (PNS, PPPK, NON-ASN)" in seen and "NIP, atau nama" in seen
-    assert "harus 18 angka" in seen  # the bad NIP was refused, then asked again
+    assert "harus 18 digit" in seen  # the bad NIP was refused, then asked again
     data = tomllib.loads((reg / "agencies" / "a.toml").read_text("utf-8"))
     assert data["declarations"][0]["signatories"][0]["name"] == "Rina Wulandari"
 

@@ -151,7 +151,7 @@ def test_bad_revision(repo: Repo, rev: str) -> None:
     repo.commit("first")
     with pytest.raises(UsageFailure) as info:
         gitops.list_agency_files(repo.registry, rev)
-    assert info.value.key == "gitops.bad-revision"
+    assert info.value.key == "unknown revision {rev!r}"
     assert info.value.params == {"rev": rev}
     assert info.value.hint
 
@@ -168,7 +168,7 @@ def test_not_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
     with pytest.raises(ToolMissing) as info:
         gitops.read_agencies_at(plain, "HEAD")
-    assert info.value.key == "gitops.not-a-repo"
+    assert info.value.key == "{path} is not inside a git repository"
     assert info.value.hint
     # The working tree needs no git at all.
     assert gitops.read_agencies_worktree(plain) == {}
@@ -180,7 +180,7 @@ def test_git_missing(repo: Repo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv("PATH", str(empty))
     with pytest.raises(ToolMissing) as info:
         gitops.list_agency_files(repo.registry, "HEAD")
-    assert info.value.key == "gitops.git-missing"
+    assert info.value.key == "git is not installed or not on PATH"
     assert info.value.hint == "Install git, or run inside a git repository"
 
 

@@ -44,7 +44,10 @@ def test_declaration_id_is_derived_and_unique(agency: Registry) -> None:
         agency, "pekanbaru-bkpsdm", kind="ikrar", date="2023-11-29", elections=["pemilu-2024"]
     )
     assert again.record == "ikrar-2023-11-29-2"
-    assert ("rule.no-commitments", {}) in again.warnings
+    assert (
+        "the declaration covers no checklist item; `pledgectl check` will report it",
+        {},
+    ) in again.warnings
 
 
 def test_append_only_adds_lines(agency: Registry) -> None:
@@ -199,7 +202,10 @@ def test_bulk_add_is_idempotent_and_reports_conflicts(agency: Registry) -> None:
             [person(agency, NIPS[0], "Someone Else")],
             on_existing="skip",
         )
-    assert caught.value.key == "edit.nip-conflict"
+    assert (
+        caught.value.key
+        == "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+    )
     assert agency.agency_path("pekanbaru-bkpsdm").read_bytes() == before
 
 
@@ -231,7 +237,10 @@ def test_newer_schema_file_is_never_rewritten(agency: Registry) -> None:
     before = path.read_bytes()
     with pytest.raises(RefusedWrite) as caught:
         recording.sign(agency, "pekanbaru-bkpsdm", "ikrar-2023-11-29", person(agency, NIPS[0], "A"))
-    assert caught.value.key == "edit.newer-schema"
+    assert (
+        caught.value.key
+        == "{file} has schema {found}, newer than this pledgectl ({known}); it is left as it is"
+    )
     assert path.read_bytes() == before
 
 
@@ -274,7 +283,7 @@ def test_atomic_write_keeps_permissions_and_survives_a_crash(
     monkeypatch.setattr(storage.os, "replace", crash)
     with pytest.raises(PledgeError) as caught:
         recording.sign(agency, "pekanbaru-bkpsdm", "ikrar-2023-11-29", person(agency, NIPS[0], "A"))
-    assert caught.value.key == "storage.write-failed"
+    assert caught.value.key == "cannot write {file}: {reason}"
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".*.tmp"))
     monkeypatch.undo()
@@ -310,7 +319,10 @@ def test_symlinked_agencies_folder_is_never_written_into(agency: Registry, tmp_p
     before = {p.name: p.read_bytes() for p in outside.iterdir()}
     with pytest.raises(RefusedWrite) as caught:
         recording.sign(agency, "pekanbaru-bkpsdm", "ikrar-2023-11-29", person(agency, NIPS[0], "A"))
-    assert caught.value.key == "storage.outside"
+    assert (
+        caught.value.key
+        == "{folder} leads outside the registry (a symbolic link); pledgectl writes only inside it"
+    )
     with pytest.raises(RefusedWrite):
         recording.add_agency(agency, "new", "New", "14.71")
     assert {p.name: p.read_bytes() for p in outside.iterdir()} == before

@@ -63,7 +63,7 @@ def test_table_is_the_default_and_exits_0(reg: Path) -> None:
 def test_markdown_pastes_into_a_ticket(reg: Path) -> None:
     _, out, _ = run("--registry", str(reg), "--lang", "id", "report", "--format", "markdown")
     lines = out.splitlines()
-    assert lines[0] == "## Deklarasi netralitas: cakupan per instansi"
+    assert lines[0] == "## Pernyataan netralitas: cakupan per instansi"
     assert lines[2].startswith("| instansi | nama | wilayah |")
     assert lines[3].startswith("| --- | --- | --- | ---: |")
     assert "| 66.7% | lengkap |" in lines[4]

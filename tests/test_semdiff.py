@@ -5,17 +5,12 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import re
-import string
 from typing import Any
-
-import pytest
 
 from pledgectl.core import i18n
 from pledgectl.core.canonical import dumps_agency
 from pledgectl.git import semdiff
 from pledgectl.git.semdiff import Change, FieldChange, Unreadable, diff_snapshots
-from pledgectl.messages.gitops import MESSAGES
 
 RINA = {
     "nip": "198503122010011002",
@@ -311,18 +306,3 @@ def test_summarise_bytes_round_trip_and_broken() -> None:
     broken = semdiff.summarise_bytes(b"[agency\nid = 1\n")
     assert broken.startswith("# pledgectl: this file is not valid TOML")
     assert broken.endswith("[agency\nid = 1\n")
-
-
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_catalog_both_languages_same_placeholders(key: str) -> None:
-    english, indonesian = MESSAGES[key]
-    assert english.strip() and indonesian.strip()
-    assert key.split(".")[0] in {"gitops", "semdiff", "merge"}
-
-    def fields(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-    assert fields(english) == fields(indonesian)
-    if key.endswith(".hint"):
-        assert key.removesuffix(".hint") in MESSAGES
-    assert not re.search(r"\{\s*\}", english)

@@ -73,7 +73,7 @@ def test_staff_list_imports_as_a_clerk_expects(
     expected = EXPECTED[file]
     before = snapshot(example)
     count_before = len(people(example, target))
-    code, out, err = run(example, "--lang", lang, *command(target, file))
+    code, _, err = run(example, "--lang", lang, *command(target, file))
     assert "Traceback" not in err
     if "refused" in expected:
         assert code == 1, err
@@ -82,7 +82,7 @@ def test_staff_list_imports_as_a_clerk_expects(
         assert snapshot(example) == before  # byte for byte
         if "with_status" not in expected:
             return
-        code, out, err = run(
+        code, _, err = run(
             example, "--lang", lang, *command(target, file, "--status", expected["with_status"])
         )
     assert code == 0, err

@@ -49,8 +49,6 @@ def extract() -> Catalog:
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
-        if filename.startswith("messages/"):
-            continue
         catalog.add(
             message,
             None,

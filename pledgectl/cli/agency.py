@@ -8,34 +8,42 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 from pledgectl.cli.options import FormatOpt, OutputOpt
-from pledgectl.cli.output import choose, emit, say, table
+from pledgectl.cli.output import COLUMNS, choose, emit, say, table
 from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 agency_app = typer.Typer(
-    cls=PledgeGroup, help="help.agency", no_args_is_help=True, rich_markup_mode=None
+    cls=PledgeGroup,
+    help=N_("Add, list and show agencies (OPD)."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 
 app.add_typer(agency_app, name="agency")
 
 
-@agency_app.command("add", cls=PledgeCommand, help="help.agency.add")
+@agency_app.command("add", cls=PledgeCommand, help=N_("Add an agency file."))
 def agency_add(
-    agency_id: Annotated[str, typer.Argument(metavar="ID", help="help.arg.agency-id")],
-    name: Annotated[str, typer.Option("--name", help="help.opt.agency-name")],
-    region: Annotated[str, typer.Option("--region", help="help.opt.region")],
-    parent: Annotated[str | None, typer.Option("--parent", help="help.opt.parent")] = None,
+    agency_id: Annotated[
+        str, typer.Argument(metavar="ID", help=N_("agency id, e.g. pekanbaru-bkpsdm"))
+    ],
+    name: Annotated[str, typer.Option("--name", help=N_("full name of the agency"))],
+    region: Annotated[str, typer.Option("--region", help=N_("Kemendagri region code, e.g. 14.71"))],
+    parent: Annotated[
+        str | None, typer.Option("--parent", help=N_("id of the parent agency"))
+    ] = None,
 ) -> None:
     from pledgectl.edit.recording import add_agency
 
     registry = open_registry()
     path = add_agency(registry, agency_id, name, region, parent)
-    say("agency.added", agency=agency_id, file=str(path))
+    say(N_("added agency {agency} ({file})"), agency=agency_id, file=str(path))
 
 
-@agency_app.command("list", cls=PledgeCommand, help="help.agency.list")
+@agency_app.command("list", cls=PledgeCommand, help=N_("List the agencies."))
 def agency_list(fmt: FormatOpt = "table", output: OutputOpt = None) -> None:
     from pledgectl.views.agencies import agency_rows
 
@@ -44,25 +52,29 @@ def agency_list(fmt: FormatOpt = "table", output: OutputOpt = None) -> None:
     if fmt == "json":
         emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
         return
-    headers = [i18n.t(f"col.{k}") for k in ("id", "name", "region", "parent", "declarations")]
+    headers = [i18n.t(COLUMNS[k]) for k in ("id", "name", "region", "parent", "declarations")]
     table(
         headers,
         [
             [r["id"], r["name"], r["region"], r["parent"] or "", str(r["declarations"])]
             if r["readable"]
-            else [r["id"], i18n.t("agency.unreadable"), "", "", ""]
+            else [r["id"], i18n.t("(unreadable: run pledgectl check)"), "", "", ""]
             for r in rows
         ],
         output,
     )
 
 
-@agency_app.command("show", cls=PledgeCommand, help="help.agency.show")
+@agency_app.command("show", cls=PledgeCommand, help=N_("Show one agency with its declarations."))
 def agency_show(
-    agency_id: Annotated[str, typer.Argument(metavar="ID", help="help.arg.agency-id")],
+    agency_id: Annotated[
+        str, typer.Argument(metavar="ID", help=N_("agency id, e.g. pekanbaru-bkpsdm"))
+    ],
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
-    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    redact: Annotated[
+        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
+    ] = False,
 ) -> None:
     from pledgectl.views.agencies import agency_detail, render_agency_detail
 

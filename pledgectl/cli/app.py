@@ -12,11 +12,14 @@ import typer
 
 from pledgectl import __version__
 from pledgectl.cli.framework import PledgeGroup
+from pledgectl.core.i18n import N_
 
 app = typer.Typer(
     cls=PledgeGroup,
     name="pledgectl",
-    help="help.app",
+    help=N_(
+        "A registry of ASN neutrality pledges kept as TOML files in git: record declarations, witnesses and signatories, and check them for completeness."
+    ),
     rich_markup_mode=None,
     add_completion=False,
     no_args_is_help=True,
@@ -34,14 +37,26 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     registry: Annotated[
-        str | None, typer.Option("--registry", metavar="PATH", help="help.opt.registry")
+        str | None,
+        typer.Option(
+            "--registry",
+            metavar="PATH",
+            help=N_(
+                "registry folder (default: found from the current folder); check takes it several times"
+            ),
+        ),
     ] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", metavar="en|id", help="help.opt.lang")
+        str | None,
+        typer.Option(
+            "--lang", metavar="en|id", help=N_("language of messages: en or id (default from LANG)")
+        ),
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="help.opt.version"),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help=N_("show the version and exit")
+        ),
     ] = False,
 ) -> None:
     """Global options are taken by the root group wherever they stand on the line."""

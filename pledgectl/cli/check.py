@@ -20,10 +20,10 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
 CHECK_FORMATS = tuple(FORMATS)  # registered in pledgectl.render.check, one module each
 
 
-@app.command(cls=PledgeCommand, help="help.check")
+@app.command(cls=PledgeCommand, help=N_("Check declarations for completeness and validity."))
 def check(
     agencies: Annotated[
-        list[str] | None, typer.Argument(metavar="[AGENCY]...", help="help.arg.agencies")
+        list[str] | None, typer.Argument(metavar="[AGENCY]...", help=N_("only these agencies"))
     ] = None,
     fmt: Annotated[
         str,
@@ -34,12 +34,24 @@ def check(
             help=N_("output format: text, json, github, junit or gitlab"),
         ),
     ] = "text",
-    only: Annotated[list[str] | None, typer.Option("--only", help="help.opt.only")] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help=N_("run only this check (repeatable)"))
+    ] = None,
     fail_on: Annotated[
-        str, typer.Option("--fail-on", metavar="error|warning", help="help.opt.fail-on")
+        str,
+        typer.Option(
+            "--fail-on",
+            metavar="error|warning",
+            help=N_("exit 1 on findings of this severity or above"),
+        ),
     ] = "error",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+    ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
+    ] = False,
     quiet: Annotated[
         bool,
         typer.Option(
@@ -67,8 +79,17 @@ def check(
             from pledgectl.core.errors import UsageFailure
 
             if len(registries) > 1:
-                raise UsageFailure("value.unknown-agency-any", agency=agency, count=len(registries))
-            raise UsageFailure("value.unknown-agency", agency=agency)
+                raise UsageFailure(
+                    N_("no agency {agency!r} in any of the {count} registries given"),
+                    hint=N_("see `pledgectl agency list --registry PATH` for each"),
+                    agency=agency,
+                    count=len(registries),
+                )
+            raise UsageFailure(
+                N_("no agency {agency!r} in this registry"),
+                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+                agency=agency,
+            )
     result = run_checks_over(registries, agencies or None, only or None)
     assessed = "coverage" in result.checks and all(
         r.settings.severity("coverage") != "off" for r in registries

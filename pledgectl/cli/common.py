@@ -38,5 +38,7 @@ def open_registries() -> list[Registry]:
 
 
 def show_warnings(warnings: Iterable[tuple[str, dict[str, str]]]) -> None:
-    for key, params in warnings:
-        warn(key, **params)
+    from pledgectl.core import rules
+
+    for code, params in warnings:
+        warn(rules.message(code), **params)

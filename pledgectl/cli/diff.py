@@ -8,20 +8,36 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.diff")
+@app.command(
+    cls=PledgeCommand,
+    help=N_(
+        "Semantic diff of the registry between two git revisions (default: HEAD and the working tree); exit 1 when different."
+    ),
+)
 def diff(
-    rev_a: Annotated[str, typer.Argument(metavar="[REV_A]", help="help.arg.rev-a")] = "HEAD",
-    rev_b: Annotated[str | None, typer.Argument(metavar="[REV_B]", help="help.arg.rev-b")] = None,
+    rev_a: Annotated[
+        str, typer.Argument(metavar="[REV_A]", help=N_("first revision (default HEAD)"))
+    ] = "HEAD",
+    rev_b: Annotated[
+        str | None,
+        typer.Argument(metavar="[REV_B]", help=N_("second revision (default: the working tree)")),
+    ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="text|json", help="help.opt.diff-format")
+        str, typer.Option("--format", "-f", metavar="text|json", help=N_("text or json"))
     ] = "text",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="help.opt.redact")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+    ] = None,
+    redact: Annotated[
+        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
+    ] = False,
 ) -> None:
     from pledgectl.core import i18n
     from pledgectl.core.privacy import redact_text
@@ -35,7 +51,7 @@ def diff(
     old = semdiff.parse_snapshot(gitops.read_agencies_at(root, rev_a))
     old_settings = gitops.read_settings_at(root, rev_a)
     if rev_b is None:
-        label_b = i18n.t("semdiff.worktree")
+        label_b = i18n.t("working tree")
         new = semdiff.parse_snapshot(gitops.read_agencies_worktree(root))
         new_settings: bytes | None = registry.settings_path.read_bytes()
     else:

@@ -9,18 +9,24 @@ from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.options import OutputOpt, RedactOpt
 from pledgectl.cli.output import choose, emit
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.export")
+@app.command(
+    cls=PledgeCommand,
+    help=N_("Export one row per signatory, with agency, declaration and witnesses."),
+)
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="csv|jsonl|json", help="help.opt.export-format")
+        str, typer.Option("--format", "-f", metavar="csv|jsonl|json", help=N_("csv, jsonl or json"))
     ] = "csv",
     redact: RedactOpt = False,
-    excel: Annotated[bool, typer.Option("--excel", help="help.opt.excel")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help=N_("CSV for Excel: byte-order mark and CRLF line ends"))
+    ] = False,
     output: OutputOpt = None,
 ) -> None:
     from pledgectl.views import people

@@ -7,6 +7,7 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import say
+from pledgectl.core.i18n import N_
 
 if TYPE_CHECKING:
     pass
@@ -15,9 +16,11 @@ if TYPE_CHECKING:
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.fmt")
+@app.command(cls=PledgeCommand, help=N_("Rewrite agency files in canonical form."))
 def fmt(
-    check_only: Annotated[bool, typer.Option("--check", help="help.opt.fmt-check")] = False,
+    check_only: Annotated[
+        bool, typer.Option("--check", help=N_("only list the files that differ; exit 1 if any"))
+    ] = False,
 ) -> None:
     from pledgectl.edit.fmt import format_registry
 
@@ -27,10 +30,13 @@ def fmt(
     for result in results:
         if result.status == "changed":
             bad = bad or check_only
-            say("fmt.would-change" if check_only else "fmt.changed", file=str(result.path))
+            say(
+                N_("{file}: not in canonical form") if check_only else N_("formatted {file}"),
+                file=str(result.path),
+            )
         elif result.status == "refused":
             bad = True
             say(result.reason_key, file=str(result.path), **dict(result.params))
     if not bad:
-        say("fmt.ok", count=len(results))
+        say(N_("{count} agency file(s) in canonical form"), count=len(results))
     raise typer.Exit(1 if bad else 0)

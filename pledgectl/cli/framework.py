@@ -25,6 +25,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from pledgectl.core import i18n
 from pledgectl.core.errors import PledgeError
+from pledgectl.core.i18n import N_
 
 EXIT_UNEXPECTED = 3
 EXIT_INTERRUPTED = 130
@@ -40,7 +41,11 @@ def global_registry() -> str | None:
     if len(given) > 1:
         from pledgectl.core.errors import UsageFailure
 
-        raise UsageFailure("cli.one-registry", count=len(given))
+        raise UsageFailure(
+            N_("--registry was given {count} times; only check works over several registries"),
+            hint=N_("give --registry once for this command"),
+            count=len(given),
+        )
     return given[0] if given else None
 
 
@@ -101,13 +106,11 @@ def localize_help(text: str) -> str:
 
 
 def _translate(value: str | None) -> str | None:
-    if value and i18n.has(value):
-        return i18n.t(value)
-    return value
+    return i18n._(value) if value else value
 
 
 def translate_tree(command: _click.Command) -> None:
-    """Replace help keys by their text in the current language, through the whole tree."""
+    """Translate the help msgids into the current language, through the whole tree."""
     command.help = _translate(command.help)
     command.short_help = _translate(command.short_help)
     for param in command.params:
@@ -200,7 +203,14 @@ class PledgeGroup(TyperGroup):
         lang = found["lang"][-1] if "lang" in found else None
         if lang is not None and lang not in i18n.LANGS:
             i18n.set_lang(i18n.detect_lang())
-            code = report(PledgeError("cli.bad-lang", value=lang), usage=True)
+            code = report(
+                PledgeError(
+                    N_("--lang {value!r} is not one of en, id"),
+                    hint=N_("use --lang en or --lang id"),
+                    value=lang,
+                ),
+                usage=True,
+            )
             _exit(code, standalone_mode)
             return code
         with i18n.activated(i18n.detect_lang(lang)):
@@ -235,10 +245,10 @@ class PledgeGroup(TyperGroup):
         except _click.exceptions.UsageError as exc:
             code = report_usage(exc)
         except _click.exceptions.Abort:
-            typer.echo(i18n.t("cli.aborted"), err=True)
+            typer.echo(i18n.t("aborted"), err=True)
             code = EXIT_INTERRUPTED
         except KeyboardInterrupt:
-            typer.echo(i18n.t("cli.aborted"), err=True)
+            typer.echo(i18n.t("aborted"), err=True)
             code = EXIT_INTERRUPTED
         except BrokenPipeError:
             _silence_stdout()
@@ -267,10 +277,10 @@ def _silence_stdout() -> None:
 
 def report(exc: PledgeError, usage: bool = False) -> int:
     """One line: what is wrong; then, if known, how to fix it."""
-    typer.echo(f"{i18n.t('cli.error')}: {exc.message}", err=True)
+    typer.echo(i18n.t("error") + f": {exc.message}", err=True)
     hint = exc.hint
     if hint:
-        typer.echo(f"{i18n.t('cli.hint')}: {hint}", err=True)
+        typer.echo(i18n.t("hint") + f": {hint}", err=True)
     return 2 if usage else exc.exit_code
 
 
@@ -298,39 +308,57 @@ def usage_message(exc: _click.exceptions.UsageError) -> str:
     exceptions = _click.exceptions
     if isinstance(exc, exceptions.MissingParameter):
         kind = "argument" if getattr(exc.param, "param_type_name", "") == "argument" else "option"
-        return i18n.t(f"cli.missing-{kind}", name=_param_name(exc.param))
+        missing = (
+            N_("missing argument {name}") if kind == "argument" else N_("missing option {name}")
+        )
+        return i18n.t(missing, name=_param_name(exc.param))
     if isinstance(exc, exceptions.NoSuchOption):
         suggestion = ", ".join(sorted(exc.possibilities or []))
         if suggestion:
-            return i18n.t("cli.no-such-option-suggest", name=exc.option_name, options=suggestion)
-        return i18n.t("cli.no-such-option", name=exc.option_name)
+            return i18n.t(
+                "no such option {name} (did you mean: {options})",
+                name=exc.option_name,
+                options=suggestion,
+            )
+        return i18n.t("no such option {name}", name=exc.option_name)
     text = exc.message
     if isinstance(exc, exceptions.BadParameter):
         name = _param_name(exc.param)
         match = _NOT_ONE_OF.search(text)
         if match:
-            return i18n.t("cli.not-one-of", name=name, value=match.group(1), choices=match.group(2))
+            return i18n.t(
+                "{name}: {value!r} is not one of {choices}",
+                name=name,
+                value=match.group(1),
+                choices=match.group(2),
+            )
         match = _NOT_VALID.search(text)
         if match:
-            return i18n.t("cli.not-valid", name=name, value=match.group(1), kind=match.group(2))
-        return i18n.t("cli.bad-value", name=name, reason=text)
+            return i18n.t(
+                "{name}: {value!r} is not a valid {kind}",
+                name=name,
+                value=match.group(1),
+                kind=match.group(2),
+            )
+        return i18n.t("invalid value for {name}: {reason}", name=name, reason=text)
     for pattern, key in (
-        (_EXTRA_ARGS, "cli.extra-args"),
-        (_NO_SUCH_COMMAND, "cli.no-such-command"),
-        (_REQUIRES_ARG, "cli.needs-value"),
+        (_EXTRA_ARGS, N_("unexpected extra argument(s): {value}")),
+        (_NO_SUCH_COMMAND, N_("no such command {value!r}")),
+        (_REQUIRES_ARG, N_("option {value} needs a value")),
     ):
         match = pattern.search(text)
         if match:
             return i18n.t(key, value=match.group(1))
     if _MISSING_CMD.search(text):
-        return i18n.t("cli.missing-command")
-    return i18n.t("cli.usage-other", reason=text)
+        return i18n.t("missing command")
+    return i18n.t("wrong use of the command: {reason}", reason=text)
 
 
 def report_usage(exc: _click.exceptions.UsageError) -> int:
-    typer.echo(f"{i18n.t('cli.error')}: {usage_message(exc)}", err=True)
+    typer.echo(i18n.t("error") + f": {usage_message(exc)}", err=True)
     path = exc.ctx.command_path if exc.ctx else "pledgectl"
-    typer.echo(f"{i18n.t('cli.hint')}: {i18n.t('cli.see-help', command=path)}", err=True)
+    see = i18n.t("see `{command} --help`", command=path)
+    typer.echo(i18n.t("hint") + f": {see}", err=True)
     return 2
 
 
@@ -346,5 +374,13 @@ def report_unexpected() -> int:
         fd, log_path = tempfile.mkstemp(prefix="pledgectl-", suffix=".log")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(traceback.format_exc())
-    typer.echo(f"{i18n.t('cli.error')}: {i18n.t('cli.unexpected', log=log_path)}", err=True)
+    typer.echo(
+        i18n.t("error")
+        + ": "
+        + i18n.t(
+            "unexpected internal error; this is a bug in pledgectl, the details are in {log}",
+            log=log_path,
+        ),
+        err=True,
+    )
     return EXIT_UNEXPECTED

@@ -8,53 +8,91 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
 from pledgectl.cli.output import emit, say
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
-git_app = typer.Typer(cls=PledgeGroup, help="help.git", no_args_is_help=True, rich_markup_mode=None)
+git_app = typer.Typer(
+    cls=PledgeGroup,
+    help=N_("Git integration: diff and merge drivers."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 
 app.add_typer(git_app, name="git")
 
 
-@git_app.command("install", cls=PledgeCommand, help="help.git.install")
+@git_app.command(
+    "install",
+    cls=PledgeCommand,
+    help=N_(
+        "Register the textconv diff driver and the merge driver for agency files (idempotent)."
+    ),
+)
 def git_install() -> None:
     from pledgectl.git.drivers import install
 
     result = install(open_registry().root)
     if result.added_lines or result.config_set:
-        say("git.installed", file=str(result.attributes_file))
+        say(
+            N_("registered the pledgectl diff and merge drivers ({file} and .git/config)"),
+            file=str(result.attributes_file),
+        )
     else:
-        say("git.already-installed")
-    say("git.install-note")
+        say(N_("the pledgectl git drivers were already installed"))
+    say(
+        N_(
+            "note: run this in every clone; a hosting service's web merge button does not run custom merge drivers"
+        )
+    )
 
 
-@git_app.command("textconv", cls=PledgeCommand, help="help.git.textconv")
+@git_app.command(
+    "textconv",
+    cls=PledgeCommand,
+    help=N_("Readable summary of an agency file (called by git diff)."),
+)
 def git_textconv(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.file")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("file"))],
 ) -> None:
     from pledgectl.git.drivers import textconv
 
     emit(textconv(file))
 
 
-@git_app.command("merge-driver", cls=PledgeCommand, help="help.git.merge-driver")
+@git_app.command(
+    "merge-driver",
+    cls=PledgeCommand,
+    help=N_("Merge driver for agency files (called by git merge)."),
+)
 def git_merge_driver(
-    base: Annotated[Path, typer.Argument(metavar="BASE", help="help.arg.file")],
-    ours: Annotated[Path, typer.Argument(metavar="OURS", help="help.arg.file")],
-    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="help.arg.file")],
-    name: Annotated[str, typer.Argument(metavar="PATH", help="help.arg.file")] = "agency.toml",
+    base: Annotated[Path, typer.Argument(metavar="BASE", help=N_("file"))],
+    ours: Annotated[Path, typer.Argument(metavar="OURS", help=N_("file"))],
+    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help=N_("file"))],
+    name: Annotated[str, typer.Argument(metavar="PATH", help=N_("file"))] = "agency.toml",
 ) -> None:
     from pledgectl.git.drivers import merge_driver
 
     outcome = merge_driver(base, ours, theirs, name)
     if outcome.clean:
-        say("git.merged", file=name)
+        say(N_("merged {file} semantically"), file=name)
         return
-    say("git.conflict", file=name, count=max(1, len(outcome.conflicts)))
+    say(
+        N_("{file}: {count} conflict(s) left for you, marked with <<<<<<< and >>>>>>>"),
+        file=name,
+        count=max(1, len(outcome.conflicts)),
+    )
     for conflict in outcome.conflicts[:20]:
         typer.echo(f"  {conflict}", err=True)
     from pledgectl.core import i18n
 
-    typer.echo(f"{i18n.t('cli.hint')}: {i18n.t('merge.conflicts.hint')}", err=True)
+    typer.echo(
+        i18n.t("hint")
+        + ": "
+        + i18n.t(
+            "edit the file to resolve the marked records, run `pledgectl fmt`, then `git add` it"
+        ),
+        err=True,
+    )
     raise typer.Exit(1)

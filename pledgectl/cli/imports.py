@@ -25,7 +25,7 @@ def _progress() -> tuple[object, object] | None:
     from rich.progress import Progress
 
     bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task(i18n.t("import.reading"), total=None)
+    task = bar.add_task(i18n.t("reading rows"), total=None)
     return bar, task
 
 
@@ -51,7 +51,11 @@ def import_people(
 
     check_agency(agency)
     if not registry.agency_path(agency).exists():
-        raise InvalidValue("value.unknown-agency", agency=agency)
+        raise InvalidValue(
+            N_("no agency {agency!r} in this registry"),
+            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+            agency=agency,
+        )
     with_dates = declaration is not None
     progress = _progress()
     if progress is not None:
@@ -70,11 +74,15 @@ def import_people(
     for key, params in plan.table.notes:
         warn(key, **params)
     if plan.table.ignored_columns:
-        say("import.ignored-columns", columns=", ".join(plan.table.ignored_columns))
+        say(N_("note: columns not used: {columns}"), columns=", ".join(plan.table.ignored_columns))
     if plan.status_inferred:
-        say("import.status-inferred")
+        say(
+            N_(
+                "note: no Status column; PNS or PPPK is taken from each NIP, NON-ASN where there is none"
+            )
+        )
     for row, first in plan.duplicates:
-        say("import.duplicate-row", row=row, first=first)
+        say(N_("note: row {row} repeats row {first} and is counted once"), row=row, first=first)
     if plan.clashes:
         for clash in plan.clashes:
             typer.echo(
@@ -106,12 +114,24 @@ def import_people(
     if plan.bad:
         for bad in plan.bad:
             typer.echo(
-                i18n.t("import.bad-row", row=bad.number, field=bad.field, reason=bad.message),
+                i18n.t(
+                    "row {row}: {field}: {reason}",
+                    row=bad.number,
+                    field=bad.field,
+                    reason=bad.message,
+                ),
                 err=True,
             )
         if not skip_invalid:
-            raise InvalidValue("import.refused", count=len(plan.bad), file=str(file))
-        say("import.skipped-invalid", count=len(plan.bad))
+            raise InvalidValue(
+                N_("{count} invalid row(s) in {file}; nothing was written"),
+                hint=N_(
+                    "fix the rows listed above and import again, or pass --skip-invalid to import the valid rows only"
+                ),
+                count=len(plan.bad),
+                file=str(file),
+            )
+        say(N_("skipped {count} invalid row(s) (listed above)"), count=len(plan.bad))
     if declaration is None:
         outcome = add_roster(registry, agency, plan.people, dry_run=dry_run)
     else:
@@ -119,7 +139,7 @@ def import_people(
             registry, agency, declaration, plan.people, dry_run=dry_run, on_existing="skip"
         )
     if outcome.warnings:
-        say("import.rule-warnings", count=len(outcome.warnings))
+        say(N_("{count} signature date warning(s); the first ones:"), count=len(outcome.warnings))
         show_warnings(outcome.warnings[:5])
     row_of = {person.key: row for person, row in zip(plan.people, plan.rows, strict=True)}
     for known in outcome.known_by_id:
@@ -175,7 +195,12 @@ def import_people(
             err=True,
         )
         return
-    say("import.done", added=outcome.added, already=already, file=str(file))
+    say(
+        N_("added {added} from {file}; {already} already recorded"),
+        added=outcome.added,
+        already=already,
+        file=str(file),
+    )
 
 
 _STATUS_HELP = N_(
@@ -184,14 +209,21 @@ _STATUS_HELP = N_(
 _DRY_RUN_HELP = N_("list the people that would be added, with the counts; write nothing")
 
 
-@app.command("import", cls=PledgeCommand, help="help.import")
+@app.command(
+    "import",
+    cls=PledgeCommand,
+    help=N_(
+        "Add many signatories from a CSV or XLSX staff list (idempotent by NIP; all or nothing)."
+    ),
+)
 def import_command(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.sheet-file")],
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))],
     dry_run: Annotated[bool, typer.Option("--dry-run", help=_DRY_RUN_HELP)] = False,
     skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="help.opt.skip-invalid")
+        bool,
+        typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
     ] = False,
     status: Annotated[
         str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=_STATUS_HELP)

@@ -7,17 +7,29 @@ import typer
 
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, say
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.init")
+@app.command(
+    cls=PledgeCommand,
+    help=N_("Create a registry with the default checklist, elections and policy."),
+)
 def init(
-    path: Annotated[Path, typer.Argument(help="help.arg.init-path")] = Path("registry"),
-    example: Annotated[bool, typer.Option("--example", help="help.opt.example")] = False,
+    path: Annotated[Path, typer.Argument(help=N_("folder to create"))] = Path("registry"),
+    example: Annotated[
+        bool,
+        typer.Option("--example", help=N_("fill it with the demo agencies from the seed reports")),
+    ] = False,
     checklist: Annotated[
-        str, typer.Option("--checklist", metavar="behaviours|ikrar", help="help.opt.checklist")
+        str,
+        typer.Option(
+            "--checklist",
+            metavar="behaviours|ikrar",
+            help=N_("checklist preset: behaviours (the four neutrality behaviours) or ikrar"),
+        ),
     ] = "behaviours",
 ) -> None:
     from pledgectl.core.presets import CHECKLISTS
@@ -25,4 +37,4 @@ def init(
 
     choose(checklist, tuple(CHECKLISTS), "--checklist")
     created = init_registry(path, checklist=checklist, example=example)
-    say("init.done", path=str(path), agencies=created)
+    say(N_("created registry {path} ({agencies} demo agencies)"), path=str(path), agencies=created)

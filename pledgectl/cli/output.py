@@ -13,6 +13,7 @@ import typer
 
 from pledgectl.core import i18n
 from pledgectl.core.errors import PledgeError, UsageFailure
+from pledgectl.core.i18n import N_
 
 
 def say(key: str, **params: object) -> None:
@@ -21,7 +22,7 @@ def say(key: str, **params: object) -> None:
 
 
 def warn(key: str, **params: object) -> None:
-    typer.echo(f"{i18n.t('cli.warning')}: {i18n.t(key, **params)}", err=True)
+    typer.echo(i18n.t("warning") + ": " + i18n.t(key, **params), err=True)
 
 
 def emit(text: str, output: Path | None = None) -> None:
@@ -35,15 +36,45 @@ def emit(text: str, output: Path | None = None) -> None:
     try:
         output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
     except OSError as exc:
-        raise PledgeError("cli.output-failed", file=str(output), reason=exc.strerror) from None
-    say("cli.written", file=str(output))
+        raise PledgeError(
+            N_("cannot write {file}: {reason}"),
+            hint=N_("check that the folder exists and is writable"),
+            file=str(output),
+            reason=exc.strerror,
+        ) from None
+    say(N_("written {file}"), file=str(output))
 
 
 def choose(value: str, choices: Sequence[str], option: str) -> str:
     """Validate a ``--format``-like choice with a message in the user's language."""
     if value not in choices:
-        raise UsageFailure("cli.bad-choice", option=option, value=value, choices=", ".join(choices))
+        raise UsageFailure(
+            N_("{option} {value!r} is not one of {choices}"),
+            hint=N_("see the command's --help"),
+            option=option,
+            value=value,
+            choices=", ".join(choices),
+        )
     return value
+
+
+# column id -> its heading, for the tables of ``agency list`` and ``find``
+COLUMNS = {
+    "agency": N_("agency"),
+    "declaration": N_("declaration"),
+    "declarations": N_("declarations"),
+    "id": N_("id"),
+    "name": N_("name"),
+    "nip": N_("NIP"),
+    "parent": N_("parent"),
+    "position": N_("position"),
+    "region": N_("region"),
+    "role": N_("role"),
+    "roster": N_("roster"),
+    "signatories": N_("signatories"),
+    "status": N_("status"),
+    "witness": N_("witness"),
+}
 
 
 def table(

@@ -8,24 +8,46 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, table, warn
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.report")
+@app.command(
+    cls=PledgeCommand,
+    help=N_(
+        "Coverage summary per agency, region or election: declarations, witnesses, signatories, roster coverage and status."
+    ),
+)
 def report(
     fmt: Annotated[
         str,
         typer.Option(
-            "--format", "-f", metavar="table|markdown|html|csv", help="help.opt.report-format"
+            "--format",
+            "-f",
+            metavar="table|markdown|html|csv",
+            help=N_("output format: table, markdown, html or csv"),
         ),
     ] = "table",
     by: Annotated[
-        str, typer.Option("--by", metavar="agency|region|election", help="help.opt.report-by")
+        str,
+        typer.Option(
+            "--by",
+            metavar="agency|region|election",
+            help=N_("one row per agency, region or election"),
+        ),
     ] = "agency",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
-    redact: Annotated[bool, typer.Option("--redact", help="help.opt.report-redact")] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+    ] = None,
+    redact: Annotated[
+        bool,
+        typer.Option(
+            "--redact", help=N_("accepted for uniform scripts; a report shows no NIPs anyway")
+        ),
+    ] = False,
 ) -> None:
     """``--redact`` is accepted for scripts that pass it everywhere: a report names no NIP."""
     from pledgectl.views import report as reports
@@ -35,7 +57,10 @@ def report(
     data = reports.build_report(open_registry())
     unreadable = sum(1 for row in data.rows if not row.readable)
     if unreadable:
-        warn("report.unreadable-note", count=unreadable)
+        warn(
+            N_("{count} agency file(s) could not be read; run `pledgectl check` to see why"),
+            count=unreadable,
+        )
     grid = reports.grid(data, by)
     if fmt == "table":
         headers, rows = reports.text_rows(grid)

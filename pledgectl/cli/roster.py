@@ -17,18 +17,26 @@ _DRY_RUN_HELP = N_("list the people that would be added, with the counts; write 
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 roster_app = typer.Typer(
-    cls=PledgeGroup, help="help.roster", no_args_is_help=True, rich_markup_mode=None
+    cls=PledgeGroup,
+    help=N_("Manage an agency's staff list (roster), used for coverage."),
+    no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(roster_app, name="roster")
 
 
-@roster_app.command("import", cls=PledgeCommand, help="help.roster-import")
+@roster_app.command(
+    "import",
+    cls=PledgeCommand,
+    help=N_("Load an agency's staff list from CSV or XLSX (idempotent by NIP)."),
+)
 def roster_import(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="help.arg.sheet-file")],
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))],
     dry_run: Annotated[bool, typer.Option("--dry-run", help=_DRY_RUN_HELP)] = False,
     skip_invalid: Annotated[
-        bool, typer.Option("--skip-invalid", help="help.opt.skip-invalid")
+        bool,
+        typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
     ] = False,
     status: Annotated[
         str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=_STATUS_HELP)

@@ -7,15 +7,24 @@ import typer
 
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import emit
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.schema")
+@app.command(
+    cls=PledgeCommand,
+    help=N_("Print the JSON Schema of an agency file, for editors (taplo, Even Better TOML)."),
+)
 def schema(
-    settings: Annotated[bool, typer.Option("--settings", help="help.opt.schema-settings")] = False,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="help.opt.output")] = None,
+    settings: Annotated[
+        bool, typer.Option("--settings", help=N_("the schema of pledgectl.toml instead"))
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+    ] = None,
 ) -> None:
     import json
 

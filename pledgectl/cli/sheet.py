@@ -8,17 +8,20 @@ from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.options import OutputOpt, RedactOpt
 from pledgectl.cli.output import choose, emit
+from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 
-@app.command(cls=PledgeCommand, help="help.sheet")
+@app.command(
+    cls=PledgeCommand, help=N_("Print a signing sheet (daftar tanda tangan) for a ceremony.")
+)
 def sheet(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
     fmt: Annotated[
-        str, typer.Option("--format", "-f", metavar="html|csv", help="help.opt.sheet-format")
+        str, typer.Option("--format", "-f", metavar="html|csv", help=N_("html or csv"))
     ] = "html",
     redact: RedactOpt = False,
     output: OutputOpt = None,

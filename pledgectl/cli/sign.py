@@ -70,24 +70,35 @@ _NIK_HELP = N_("16-digit NIK (Nomor Induk Kependudukan), optional")
 _GRADE_HELP = N_("pangkat / golongan, e.g. Penata Muda, III/a")
 
 
-@app.command(cls=PledgeCommand, help="help.sign")
+@app.command(
+    cls=PledgeCommand,
+    help=N_("Add one signatory to a declaration; on a terminal, asks for what is missing."),
+)
 def sign(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help="help.arg.agency")],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help="help.arg.decl")],
-    nip: Annotated[str | None, typer.Option("--nip", help="help.opt.nip")] = None,
-    name: Annotated[str | None, typer.Option("--name", help="help.opt.person-name")] = None,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help="help.opt.status")
+    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    nip: Annotated[
+        str | None, typer.Option("--nip", help=N_("18-digit NIP (may be omitted for NON-ASN)"))
     ] = None,
-    position: Annotated[str | None, typer.Option("--position", help="help.opt.position")] = None,
-    unit: Annotated[str | None, typer.Option("--unit", help="help.opt.unit")] = None,
+    name: Annotated[str | None, typer.Option("--name", help=N_("full name"))] = None,
+    status: Annotated[
+        str | None,
+        typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=N_("PNS, PPPK or NON-ASN")),
+    ] = None,
+    position: Annotated[
+        str | None, typer.Option("--position", help=N_("position (jabatan)"))
+    ] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help=N_("work unit"))] = None,
     date: Annotated[
-        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="help.opt.signed")
+        str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=N_("date signed"))
     ] = None,
     nik: Annotated[str | None, typer.Option("--nik", help=_NIK_HELP)] = None,
     grade: Annotated[str | None, typer.Option("--grade", help=_GRADE_HELP)] = None,
     prompt: Annotated[
-        bool | None, typer.Option("--prompt/--no-prompt", help="help.opt.prompt")
+        bool | None,
+        typer.Option(
+            "--prompt/--no-prompt", help=N_("ask for missing values (default: when on a terminal)")
+        ),
     ] = None,
 ) -> None:
     from pledgectl.core import storage, validate
@@ -118,7 +129,10 @@ def sign(
             recorded = context.already(nip, nik, name)
             if recorded is not None:
                 raise RefusedWrite(
-                    "edit.already-signed", who=nip or nik or recorded, declaration=declaration
+                    N_("{who} has already signed {declaration}"),
+                    hint=N_("each person signs a declaration once; see `pledgectl agency show`"),
+                    who=nip or nik or recorded,
+                    declaration=declaration,
                 )
             member = context.member(nip, nik, name)
             if member is None:
@@ -134,7 +148,10 @@ def sign(
             recorded = context.already(nip, nik, name)
             if recorded is not None:
                 raise RefusedWrite(
-                    "edit.already-signed", who=nip or nik or recorded, declaration=declaration
+                    N_("{who} has already signed {declaration}"),
+                    hint=N_("each person signs a declaration once; see `pledgectl agency show`"),
+                    who=nip or nik or recorded,
+                    declaration=declaration,
                 )
 
         fill()
@@ -153,27 +170,38 @@ def sign(
                     name = _pick_from_roster(context, answer.strip())
                 fill()
             if status is None:
-                status = _ask("prompt.status", validate.status)
+                status = _ask(N_("Status (PNS, PPPK, NON-ASN)"), validate.status)
             clean_status = validate.status(status)
             settings = registry.settings
             if nip is None and nik is None and clean_status not in settings.policy.nip_optional_for:
-                nip = validate.nip(_ask("prompt.nip", validate.nip))
+                nip = validate.nip(_ask(N_("NIP (18 digits)"), validate.nip))
                 fill()
             if name is None:
                 name = _pick_from_roster(
-                    context, _ask("prompt.name", lambda v: validate.text(v, "name"))
+                    context, _ask(N_("Full name"), lambda v: validate.text(v, "name"))
                 )
                 fill()
             if ask_optional:
                 if position is None:
                     position = _ask(
-                        "prompt.position", lambda v: validate.text(v, "position"), False
+                        N_("Position (optional)"), lambda v: validate.text(v, "position"), False
                     )
                 if date is None:
-                    date = _ask("prompt.date", lambda v: validate.date(v, "--date"), False) or None
+                    date = (
+                        _ask(
+                            N_("Date signed, YYYY-MM-DD (optional)"),
+                            lambda v: validate.date(v, "--date"),
+                            False,
+                        )
+                        or None
+                    )
     missing = [opt for opt, val in (("--name", name), ("--status", status)) if val is None]
     if missing:
-        raise UsageFailure("value.required", field=missing[0])
+        raise UsageFailure(
+            N_("{field} is required"),
+            hint=N_("give {field}, or run the command on a terminal to be asked for it"),
+            field=missing[0],
+        )
     assert name is not None and status is not None
     person = make_person(
         registry,
@@ -189,7 +217,12 @@ def sign(
     outcome = record_signature(registry, agency, declaration, person)
     show_warnings(outcome.warnings)
     if person.nip:
-        say("sign.done", who=person.nip, name=person.name, declaration=declaration)
+        say(
+            N_("recorded signature of {name} ({who}) on {declaration}"),
+            who=person.nip,
+            name=person.name,
+            declaration=declaration,
+        )
     else:
         typer.echo(
             t(

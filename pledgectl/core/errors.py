@@ -1,8 +1,9 @@
 """One error base for every foreseeable failure.
 
 The CLI boundary (:mod:`pledgectl.cli.framework`) turns a :class:`PledgeError`
-into one line in the user's language, a hint, and its exit code. Messages are
-catalog keys, so the text is chosen when it is shown, not when it is raised.
+into one line in the user's language, a hint, and its exit code. Messages and
+hints are English msgids marked with ``N_``, so the text is translated when it
+is shown, not when it is raised.
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ class PledgeError(Exception):
 
     exit_code = 1
 
-    def __init__(self, key: str, /, hint: str | None = None, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.hint_key = hint if hint is not None else f"{key}.hint"
+    def __init__(self, msgid: str, /, hint: str | None = None, **params: object) -> None:
+        super().__init__(msgid)
+        self.key = msgid  # the English msgid, e.g. N_("agency id {value!r} is not valid")
+        self.hint_key = hint  # a msgid too, or None
         self.params = params
 
     @property
@@ -27,9 +28,7 @@ class PledgeError(Exception):
 
     @property
     def hint(self) -> str | None:
-        if self.hint_key and i18n.has(self.hint_key):
-            return i18n.t(self.hint_key, **self.params)
-        return None
+        return i18n.t(self.hint_key, **self.params) if self.hint_key else None
 
     def __str__(self) -> str:
         return self.message

@@ -1,7 +1,8 @@
 """Findings are data: checks return them, reporters render them.
 
-A finding's text is a catalog key plus parameters, rendered in the user's
-language at output time (JSON carries both languages).
+A finding's text is an English msgid (from :data:`MESSAGES`, by code) plus
+parameters, rendered in the user's language at output time (JSON carries both
+languages).
 """
 
 from __future__ import annotations
@@ -11,12 +12,148 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 
 SEVERITY_RANK = {"error": 2, "warning": 1, "off": 0}
 
+# code -> (message, hint): the text of every finding, as msgids.
+MESSAGES: dict[str, tuple[str, str | None]] = {
+    "commitments-missing": (
+        N_("does not cover checklist item(s): {missing}"),
+        N_("add them to commitments = [...] if the declaration covered them"),
+    ),
+    "commitments-unknown": (
+        N_("commitment {item!r} is not a checklist item"),
+        N_("use an id from [[checklist]] in pledgectl.toml, or add the item there"),
+    ),
+    "coverage-incomplete": (
+        N_("no complete declaration for {election}"),
+        N_(
+            "the findings on this agency's declarations say what is missing; `pledgectl agency show` lists them"
+        ),
+    ),
+    "coverage-unsigned": (
+        N_("{name} signed no complete declaration for {election}"),
+        N_(
+            "record the signature with `pledgectl sign`, or remove them from the roster if they left"
+        ),
+    ),
+    "dates-future-date": (
+        N_("date {date} is in the future"),
+        N_("check the year; a declaration is recorded after it took place"),
+    ),
+    "dates-late-declaration": (
+        N_("declared on {date}, after {election}'s voting day {voting_day}"),
+        N_("check the date, or remove {election} from the declaration's elections"),
+    ),
+    "dates-signed-before": (
+        N_("signed on {signed}, before the declaration's date {date}"),
+        N_("check the signed date, or the declaration's date"),
+    ),
+    "duplicates-name": (
+        N_("NIP {nip_} is recorded as {name!r} here and as {other!r} at {where}"),
+        N_("a NIP belongs to one person: correct the NIP or the name on one side"),
+    ),
+    "duplicates-roster": (
+        N_("NIP {nip_} is also on the roster of {other}"),
+        N_("a person works for one agency: remove them from the roster they left"),
+    ),
+    "ids-dangling-parent": (
+        N_("parent agency {parent!r} does not exist"),
+        N_("add the parent agency or fix the id"),
+    ),
+    "ids-duplicate-agency": (
+        N_("agency id {id!r} is also used by {other}"),
+        N_("each agency file must have its own agency id"),
+    ),
+    "ids-duplicate-declaration": (
+        N_("declaration id {id!r} appears twice"),
+        N_("give each declaration its own id"),
+    ),
+    "ids-unknown-election": (
+        N_("election {election!r} is not in pledgectl.toml"),
+        N_("add an [[elections]] entry or fix the id"),
+    ),
+    "ids-unknown-kind": (
+        N_("kind {kind!r} is not one of {choices}"),
+        N_("use one of the kinds in policy.kinds, or add this one there"),
+    ),
+    "nip-appointment": (
+        N_("NIP {nip_}: appointment month {value} is not a month"),
+        N_("digits 9-14 are the CPNS appointment YYYYMM"),
+    ),
+    "nip-appointment-future": (N_("NIP {nip_}: appointment {value} is in the future"), None),
+    "nip-appointment-young": (
+        N_("NIP {nip_}: appointment {value} is before the 18th birthday"),
+        None,
+    ),
+    "nip-birth": (
+        N_("NIP {nip_}: birth date {value} is not a real past date"),
+        N_("the first 8 digits are the birth date YYYYMMDD; compare with the staff record"),
+    ),
+    "nip-gender": (N_("NIP {nip_}: gender digit {value} must be 1 or 2"), None),
+    "nip-length": (
+        N_("NIP {nip_} must be 18 digits (found {count} characters)"),
+        N_("write the NIP as a quoted string of 18 digits, without spaces or dots"),
+    ),
+    "nip-missing": (
+        N_("{name} ({status}) has no NIP"),
+        N_("only statuses in policy.nip_optional_for may omit it"),
+    ),
+    "nip-pppk-count": (N_("NIP {nip_}: PPPK contract count {value} should be 1-9"), None),
+    "nip-sequence": (N_("NIP {nip_}: sequence 000 is never issued"), None),
+    "nip-status-mismatch": (
+        N_("status {status} but the NIP has the {kind} shape"),
+        N_("PPPK numbers have 2 as the 13th digit; check the status or the NIP"),
+    ),
+    "parse-encoding": (N_("not UTF-8 text"), N_("save the file as UTF-8")),
+    "parse-syntax": (
+        N_("not valid TOML: {reason}"),
+        N_("fix the TOML at this line; a missing quote, bracket or '=' is usual"),
+    ),
+    "parse-too-deep": (N_("nested too deeply to read"), None),
+    "parse-too-large": (N_("file larger than 64 MiB"), None),
+    "schema-enum": (N_("{field} {value!r} is not one of {choices}"), None),
+    "schema-extra": (
+        N_("unknown field {field}"),
+        N_("kept as it is; check the spelling if it was meant to be a known field"),
+    ),
+    "schema-file-name": (
+        N_("agency id {id!r} differs from the file name {file_id!r}"),
+        N_("rename the file to {id}.toml or fix the id"),
+    ),
+    "schema-missing": (N_("required field {field} is missing"), None),
+    "schema-pattern": (N_("{field} {value!r} has the wrong shape"), None),
+    "schema-type": (N_("{field} should be {expected}, found {found}"), None),
+    "schema-version": (
+        N_("schema {found} is newer than this pledgectl understands ({known})"),
+        N_("upgrade pledgectl"),
+    ),
+    "signatories-none": (
+        N_("nobody has signed this declaration"),
+        N_("record signatories with `pledgectl sign` or `pledgectl import`"),
+    ),
+    "signatories-twice": (
+        N_("{who} signed this declaration twice"),
+        N_("remove the second record"),
+    ),
+    "witnesses-expired": (
+        N_("{institution} could not witness after {until} (declaration dated {date})"),
+        N_("another institution must witness; its `until` date is set in pledgectl.toml"),
+    ),
+    "witnesses-missing": (
+        N_("no witness from {institution}"),
+        N_("record one with `pledgectl witness`"),
+    ),
+    "witnesses-unknown": (
+        N_("institution {institution!r} is not in pledgectl.toml"),
+        N_("use an id from [[institutions]] in pledgectl.toml, or add the institution there"),
+    ),
+}
+
 
 class Finding(NamedTuple):
-    code: str  # stable code, e.g. "nip-birth"; message key is "finding.<code>"
+    code: str  # stable code, e.g. "nip-birth"; its text is ``MESSAGES[code]``
     check: str  # check name, e.g. "nip"
     severity: str  # error | warning
     agency: str | None
@@ -28,17 +165,18 @@ class Finding(NamedTuple):
     params: Mapping[str, str] = MappingProxyType({})
 
     @property
-    def key(self) -> str:
-        return f"finding.{self.code}"
+    def msgid(self) -> str:
+        """The message's msgid (a code missing from :data:`MESSAGES` stands for itself)."""
+        return MESSAGES.get(self.code, (self.code, None))[0]
 
     def message(self, lang: str | None = None) -> str:
-        return i18n.t_in(lang, self.key, self.params)
+        return i18n.t_in(lang, self.msgid, self.params)
 
     def hint(self, lang: str | None = None) -> str | None:
         if "hint" in self.params:  # a hint the check chose for the case: an English msgid
             return i18n.t_in(lang, self.params["hint"], self.params)
-        hint_key = f"{self.key}.hint"
-        return i18n.t_in(lang, hint_key, self.params) if i18n.has(hint_key) else None
+        hint = MESSAGES.get(self.code, (self.code, None))[1]
+        return i18n.t_in(lang, hint, self.params) if hint else None
 
     def location(self) -> str:
         parts = [self.file or self.agency or "?"]
@@ -63,6 +201,6 @@ class Finding(NamedTuple):
             "line": self.line,
             "column": self.col,
             "message": self.message(),
-            "messages": i18n.both(self.key, **self.params),
+            "messages": i18n.both(self.msgid, **self.params),
             "hint": self.hint(),
         }

@@ -20,7 +20,6 @@ The catalog is loaded on first use, so ``--version`` never reads it.
 from __future__ import annotations
 
 import gettext as _gettext
-import importlib
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -32,20 +31,6 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 
 _state = {"lang": "en"}
 _translations: dict[str, _gettext.NullTranslations] = {}
-
-# The message catalogs of the first round (``key -> (english, indonesian)``), read
-# only while call sites still name keys; new messages are msgids.
-_LEGACY_MODULES = (
-    "core",
-    "framework",
-    "checks",
-    "tabular",
-    "gitops",
-    "reports",
-    "people",
-    "git_cli",
-)
-_legacy: dict[str, tuple[str, str]] = {}
 
 
 def _lang_of(value: str) -> str | None:
@@ -130,40 +115,11 @@ def N_(message: str) -> str:
     return message
 
 
-def _legacy_catalog() -> dict[str, tuple[str, str]]:
-    if not _legacy:
-        merged: dict[str, tuple[str, str]] = {}
-        for name in _LEGACY_MODULES:
-            try:
-                module = importlib.import_module(f"pledgectl.messages.{name}")
-            except ModuleNotFoundError:
-                continue
-            for key, pair in module.MESSAGES.items():
-                if key in merged:
-                    raise RuntimeError(f"duplicate message key {key!r} in {name}")
-                merged[key] = pair
-        _legacy.update(merged)
-    return _legacy
-
-
-def catalog() -> dict[str, tuple[str, str]]:
-    """The first round's keyed messages (empty once every call site names a msgid)."""
-    return _legacy_catalog()
-
-
-def has(key: str) -> bool:
-    return key in _legacy_catalog()
-
-
 def gettext_in(lang: str | None, message: str) -> str:
     """``message`` in ``lang`` (None: the current language), unfilled."""
-    lang = lang or get_lang()
-    pair = _legacy_catalog().get(message) if "." in message and " " not in message else None
-    if pair is not None:
-        return pair[1] if lang == "id" else pair[0]
     if not message:
         return message
-    return translations(lang).gettext(message)
+    return translations(lang or get_lang()).gettext(message)
 
 
 def _(message: str) -> str:

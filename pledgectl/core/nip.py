@@ -18,14 +18,32 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from pledgectl.core.batch import all_match
+from pledgectl.core.i18n import N_
 
 _DIGITS18 = re.compile(r"\d{18}")
 _SEPARATORS = re.compile(r"[\s.\-']")
 
 
 class NipProblem(NamedTuple):
-    key: str
+    key: str  # stable code, e.g. "nip.birth"; the finding code is "nip-birth"
     params: dict[str, str]
+
+    @property
+    def msgid(self) -> str:
+        return MESSAGES[self.key]
+
+
+# code -> the rule's text, as a msgid (translated where it is shown)
+MESSAGES = {
+    "nip.length": N_("it must be 18 digits (found {count} characters)"),
+    "nip.birth": N_("birth date {value} is not a real past date"),
+    "nip.pppk-count": N_("PPPK contract count {value} must be 1-9"),
+    "nip.appointment": N_("appointment month {value} is not a month"),
+    "nip.appointment-future": N_("appointment {value} is in the future"),
+    "nip.appointment-young": N_("appointment {value} is before the 18th birthday"),
+    "nip.gender": N_("gender digit {value} must be 1 or 2"),
+    "nip.sequence": N_("sequence 000 is not issued"),
+}
 
 
 TMT_AHEAD_MONTHS = 12  # how far after today a TMT may lie

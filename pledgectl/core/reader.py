@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import outline as outline_mod
 from pledgectl.core.errors import PledgeError
+from pledgectl.core.i18n import N_
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 _LINE_COL = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -149,17 +150,34 @@ def read_raw(path: Path) -> tuple[bytes, tuple[int, int, int]]:
     Raises only when the file cannot be opened at all; the identity keys the check cache.
     """
     if path.exists() and not path.is_file():  # a FIFO would block the read forever
-        raise PledgeError("reader.unreadable", file=str(path), reason="not a regular file")
+        raise PledgeError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason="not a regular file",
+        )
     try:
         with path.open("rb") as handle:
             st = os.fstat(handle.fileno())
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise PledgeError("reader.missing", file=str(path)) from None
+        raise PledgeError(
+            N_("file {file} does not exist"), hint=N_("check the path"), file=str(path)
+        ) from None
     except IsADirectoryError:
-        raise PledgeError("reader.unreadable", file=str(path), reason="is a directory") from None
+        raise PledgeError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason="is a directory",
+        ) from None
     except OSError as exc:
-        raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+        raise PledgeError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     return raw, (st.st_size, st.st_mtime_ns, st.st_ino)
 
 

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from pledgectl.core.errors import InvalidValue, PledgeError, RegistryNotFound
+from pledgectl.core.i18n import N_
 from pledgectl.core.model import ID_PATTERN
 from pledgectl.core.reader import AgencyFile, read_agency
 from pledgectl.core.settings import Settings, load_settings
@@ -22,12 +23,27 @@ from pledgectl.core.settings import Settings, load_settings
 SETTINGS_FILE = "pledgectl.toml"
 AGENCIES_DIR = "agencies"
 _ID = re.compile(ID_PATTERN)
+_ID_TEXT = {
+    "agency": (
+        N_("agency id {value!r} is not valid"),
+        N_(
+            "use lowercase letters, digits and dashes, starting with a letter or digit, at most 64 characters (e.g. pekanbaru-bkpsdm)"
+        ),
+    ),
+    "record": (
+        N_("declaration id {value!r} is not valid"),
+        N_(
+            "use lowercase letters, digits and dashes, at most 64 characters (e.g. ikrar-2023-11-29)"
+        ),
+    ),
+}
 
 
 def check_id(value: str, what: str = "agency") -> str:
     """Refuse ids that are not lowercase slugs (and so cannot escape a directory)."""
     if not _ID.fullmatch(value):
-        raise InvalidValue(f"value.{what}-id", value=value)
+        message, hint = _ID_TEXT[what]
+        raise InvalidValue(message, hint=hint, value=value)
     return value
 
 
@@ -82,7 +98,13 @@ class Registry:
         except OSError:
             inside = False
         if folder.is_symlink() or not inside:
-            raise RefusedWrite("storage.outside", folder=str(folder))
+            raise RefusedWrite(
+                N_(
+                    "{folder} leads outside the registry (a symbolic link); pledgectl writes only inside it"
+                ),
+                hint=N_("replace the link with a real agencies/ folder inside the registry"),
+                folder=str(folder),
+            )
 
     def agency_paths(self) -> list[Path]:
         """Agency files in id order; hidden, temporary and lock files are not agencies.
@@ -96,7 +118,10 @@ class Registry:
             return []
         except OSError as exc:
             raise PledgeError(
-                "reader.unreadable", file=str(self.agencies_dir), reason=exc.strerror
+                N_("cannot read {file}: {reason}"),
+                hint=N_("check the file's permissions"),
+                file=str(self.agencies_dir),
+                reason=exc.strerror,
             ) from None
         names = sorted(  # names, not paths: comparing Path objects costs ~10x as much
             e.name
@@ -121,7 +146,11 @@ class Registry:
     def read(self, agency_id: str) -> AgencyFile:
         path = self.agency_path(agency_id)
         if not path.exists():
-            raise InvalidValue("value.unknown-agency", agency=agency_id)
+            raise InvalidValue(
+                N_("no agency {agency!r} in this registry"),
+                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+                agency=agency_id,
+            )
         return read_agency(path)
 
     def iter_files(self) -> Iterator[AgencyFile]:
@@ -136,13 +165,21 @@ def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
         if root.name == SETTINGS_FILE:
             root = root.parent
         if not (root / SETTINGS_FILE).is_file():
-            raise RegistryNotFound("registry.not-at", path=str(root))
+            raise RegistryNotFound(
+                N_("no registry at {path} (no pledgectl.toml there)"),
+                hint=N_("check --registry, or create one with `pledgectl init {path}`"),
+                path=str(root),
+            )
         return Registry(root)
     env = os.environ.get("PLEDGECTL_REGISTRY")
     if env:
         root = Path(env)
         if not (root / SETTINGS_FILE).is_file():
-            raise RegistryNotFound("registry.env-not-at", path=str(root))
+            raise RegistryNotFound(
+                N_("PLEDGECTL_REGISTRY points to {path}, which has no pledgectl.toml"),
+                hint=N_("fix or unset PLEDGECTL_REGISTRY"),
+                path=str(root),
+            )
         return Registry(root)
     here = (cwd or Path.cwd()).resolve()
     for candidate in (here, *here.parents):
@@ -151,4 +188,9 @@ def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
     fallback = here / "registry"
     if (fallback / SETTINGS_FILE).is_file():
         return Registry(fallback)
-    raise RegistryNotFound("registry.not-found")
+    raise RegistryNotFound(
+        N_("no registry found"),
+        hint=N_(
+            "run inside a registry, pass --registry PATH, set PLEDGECTL_REGISTRY, or create one with `pledgectl init`"
+        ),
+    )

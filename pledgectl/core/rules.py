@@ -1,7 +1,8 @@
 """Rules about dates and witnesses, shared by entry warnings and ``check``.
 
 These are findings, not refusals: the registry records what happened, the
-recording command warns, and ``check`` reports. Each returns (key, params).
+recording command warns, and ``check`` reports. Each returns (code, params); the
+text of a code is ``MESSAGES[code]``, a msgid.
 """
 
 from __future__ import annotations
@@ -9,9 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from pledgectl.core.i18n import N_
 from pledgectl.core.settings import Settings
 
 Rule = tuple[str, dict[str, str]]
+
+MESSAGES = {
+    "rule.future-date": N_("date {date} is in the future"),
+    "rule.late-declaration": N_("declared on {date}, after {election}'s voting day {voting_day}"),
+    "rule.witness-expired": N_(
+        "{institution} could not witness after {until} (declaration dated {date})"
+    ),
+    "rule.signed-before": N_("signed on {signed}, before the declaration's date {date}"),
+}
+
+
+def message(code: str) -> str:
+    """The msgid of a rule's ``code`` (a msgid given instead is returned as it is)."""
+    return MESSAGES.get(code, code)
 
 
 def declaration_date(

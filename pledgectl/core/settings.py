@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pledgectl.core.errors import PledgeError
+from pledgectl.core.i18n import N_
 from pledgectl.core.model import ID_PATTERN, SCHEMA_VERSION
 
 SEVERITIES = ("error", "warning", "off")
@@ -89,7 +90,16 @@ def localized(value: Any, lang: str) -> str:
 
 
 def _fail(path: Path, what: str, value: object = "") -> SettingsError:
-    return SettingsError("settings.invalid", file=str(path), line="?", field=what, value=str(value))
+    return SettingsError(
+        N_("{file}:{line}: {field} has an invalid value {value!r}"),
+        hint=N_(
+            "compare with the settings `pledgectl init` writes, or `pledgectl schema --settings`"
+        ),
+        file=str(path),
+        line="?",
+        field=what,
+        value=str(value),
+    )
 
 
 def _line_of(text: str, dotted: str) -> str:
@@ -143,20 +153,35 @@ def parse_settings(path: Path, raw_bytes: bytes) -> Settings:
     try:
         data = loads(raw_bytes.decode("utf-8"))  # the reader's parser, with its depth guard
     except UnicodeDecodeError as exc:
-        raise SettingsError("settings.encoding", file=str(path), offset=exc.start) from None
+        raise SettingsError(
+            N_("{file} is not UTF-8 (byte {offset})"),
+            hint=N_("save the file as UTF-8"),
+            file=str(path),
+            offset=exc.start,
+        ) from None
     except TomlSyntaxError as exc:
         raise SettingsError(
-            "settings.parse", file=str(path), line=exc.line, col=exc.col, reason=exc.reason
+            N_("{file}:{line}:{col}: not valid TOML: {reason}"),
+            hint=N_("fix the TOML at that line (a missing quote or bracket is usual)"),
+            file=str(path),
+            line=exc.line,
+            col=exc.col,
+            reason=exc.reason,
         ) from None
     except RecursionError:
         raise SettingsError(
-            "settings.parse", file=str(path), line="1", col="1", reason="nesting too deep"
+            N_("{file}:{line}:{col}: not valid TOML: {reason}"),
+            hint=N_("fix the TOML at that line (a missing quote or bracket is usual)"),
+            file=str(path),
+            line="1",
+            col="1",
+            reason="nesting too deep",
         ) from None
 
     try:
         return _build(path, data, raw_bytes)
     except SettingsError as exc:
-        if exc.key == "settings.invalid":
+        if exc.key == N_("{file}:{line}: {field} has an invalid value {value!r}"):
             exc.params["line"] = _line_of(raw_bytes.decode("utf-8"), str(exc.params["field"]))
         raise
 
@@ -166,7 +191,13 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
     if not isinstance(version, int) or isinstance(version, bool):
         raise _fail(path, "schema", version)
     if version > SCHEMA_VERSION:
-        raise SettingsError("settings.newer", file=str(path), found=version, known=SCHEMA_VERSION)
+        raise SettingsError(
+            N_("{file} has schema {found}, newer than this pledgectl understands ({known})"),
+            hint=N_("upgrade pledgectl"),
+            file=str(path),
+            found=version,
+            known=SCHEMA_VERSION,
+        )
 
     checklist = tuple(
         ChecklistItem(
@@ -244,7 +275,16 @@ def load_settings(path: Path) -> Settings:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise SettingsError("settings.missing", file=str(path)) from None
+        raise SettingsError(
+            N_("no settings file {file}"),
+            hint=N_("create a registry with `pledgectl init`"),
+            file=str(path),
+        ) from None
     except OSError as exc:
-        raise SettingsError("settings.unreadable", file=str(path), reason=exc.strerror) from None
+        raise SettingsError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     return parse_settings(path, raw)

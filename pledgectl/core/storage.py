@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pledgectl.core.errors import RefusedWrite
+from pledgectl.core.i18n import N_
 
 LOCK_TIMEOUT = 30.0
 
@@ -52,7 +53,12 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
     except OSError as exc:
-        raise RefusedWrite("storage.lock-failed", file=str(path), reason=exc.strerror) from None
+        raise RefusedWrite(
+            N_("cannot lock {file}: {reason}"),
+            hint=N_("check that the registry folder is writable"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     try:
         deadline = time.monotonic() + timeout
         pause = 0.002
@@ -70,13 +76,21 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                     if told >= 0 and _wait_reporter:
                         _wait_reporter[0](path, None)
                     raise RefusedWrite(
-                        "storage.locked", file=str(path), seconds=int(timeout)
+                        N_("{file} is being written by another pledgectl (waited {seconds} s)"),
+                        hint=N_(
+                            "try again when the other command has finished; a lock of a killed process is released by the system"
+                        ),
+                        file=str(path),
+                        seconds=int(timeout),
                     ) from None
                 time.sleep(pause)
                 pause = min(pause * 2, 0.05)
             except OSError as exc:
                 raise RefusedWrite(
-                    "storage.lock-failed", file=str(path), reason=exc.strerror
+                    N_("cannot lock {file}: {reason}"),
+                    hint=N_("check that the registry folder is writable"),
+                    file=str(path),
+                    reason=exc.strerror,
                 ) from None
         if told >= 0 and _wait_reporter:
             _wait_reporter[0](path, None)
@@ -105,9 +119,17 @@ def _clean_stale_temps(path: Path) -> None:
 def ensure_plain_target(path: Path) -> None:
     """Refuse to write through a symlink or onto anything but a regular file."""
     if path.is_symlink():
-        raise RefusedWrite("storage.symlink", file=str(path))
+        raise RefusedWrite(
+            N_("{file} is a symbolic link; pledgectl never writes through one"),
+            hint=N_("replace the link with the real file"),
+            file=str(path),
+        )
     if path.exists() and not path.is_file():
-        raise RefusedWrite("storage.not-a-file", file=str(path))
+        raise RefusedWrite(
+            N_("{file} is not a regular file"),
+            hint=N_("move it away; agency files are plain files"),
+            file=str(path),
+        )
 
 
 def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> None:
@@ -119,7 +141,9 @@ def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> No
     """
     ensure_plain_target(path)
     if must_not_exist and path.exists():
-        raise RefusedWrite("storage.exists", file=str(path))
+        raise RefusedWrite(
+            N_("{file} already exists"), hint=N_("choose another name"), file=str(path)
+        )
     _clean_stale_temps(path)
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
@@ -147,11 +171,18 @@ def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> No
     except FileExistsError:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise RefusedWrite("storage.exists", file=str(path)) from None
+        raise RefusedWrite(
+            N_("{file} already exists"), hint=N_("choose another name"), file=str(path)
+        ) from None
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise RefusedWrite("storage.write-failed", file=str(path), reason=exc.strerror) from None
+        raise RefusedWrite(
+            N_("cannot write {file}: {reason}"),
+            hint=N_("check free disk space and permissions; the file is unchanged"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     _fsync_dir(path.parent)
 
 

@@ -45,17 +45,35 @@ def text(value: str, field: str, required: bool = True) -> str:
     clean = value.strip()
     if not clean:
         if required:
-            raise InvalidValue("value.required", field=field)
+            raise InvalidValue(
+                N_("{field} is required"),
+                hint=N_("give {field}, or run the command on a terminal to be asked for it"),
+                field=field,
+            )
         return ""
     if _CONTROL.search(clean) or "\n" in clean or len(clean) > MAX_TEXT:
-        raise InvalidValue("value.text", field=field, value=clean[:40], limit=MAX_TEXT)
+        raise InvalidValue(
+            N_(
+                "{field} {value!r} must be one line without control characters, at most {limit} characters"
+            ),
+            hint=N_("shorten the text and keep it on one line"),
+            field=field,
+            value=clean[:40],
+            limit=MAX_TEXT,
+        )
     return clean
 
 
 def region(value: str) -> str:
     clean = value.strip()
     if not _REGION.fullmatch(clean) or not 11 <= int(clean[:2]) <= 99:
-        raise InvalidValue("value.region", value=clean)
+        raise InvalidValue(
+            N_("region code {value!r} is not a Kemendagri code"),
+            hint=N_(
+                "write PP, PP.KK or PP.KK.CC, e.g. 14 (Riau), 14.71 (Kota Pekanbaru), 14.71.01"
+            ),
+            value=clean,
+        )
     return clean
 
 
@@ -63,7 +81,12 @@ def date(value: str, field: str = "--date") -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidValue("value.date", field=field, value=value) from None
+        raise InvalidValue(
+            N_("{field} {value!r} is not a date"),
+            hint=N_("write the date as YYYY-MM-DD, e.g. 2023-11-29"),
+            field=field,
+            value=value,
+        ) from None
 
 
 def status_spellings() -> str:
@@ -77,7 +100,12 @@ def status_spellings() -> str:
 def status(value: str) -> str:
     clean = _STATUS_ALIASES.get(re.sub(r"[\s_\-]+", "", value.strip().upper()))
     if clean is None:
-        raise InvalidValue("value.status", value=value, choices=status_spellings())
+        raise InvalidValue(
+            N_("status {value!r} is not one of {choices}"),
+            hint=N_("use PNS, PPPK or NON-ASN (THL and honorer staff are NON-ASN)"),
+            value=value,
+            choices=status_spellings(),
+        )
     return clean
 
 
@@ -86,7 +114,14 @@ def nip(value: str, today: dt.date | None = None) -> str:
     found = nip_rules.problems(clean, today)
     if found:
         first = found[0]
-        raise InvalidValue("value.nip", value=value, reason=i18n.t(first.key, **first.params))
+        raise InvalidValue(
+            N_("NIP {value!r} is not valid: {reason}"),
+            hint=N_(
+                "a NIP has 18 digits: birth date YYYYMMDD, appointment YYYYMM (PPPK: YYYY2F), gender 1 or 2, sequence 001-999"
+            ),
+            value=value,
+            reason=i18n.t(first.msgid, **first.params),
+        )
     return clean
 
 
@@ -115,20 +150,34 @@ def nip_for(value: str | None, person_status: str, settings: Settings) -> str | 
     if value is None or not value.strip():
         if person_status in settings.policy.nip_optional_for:
             return None
-        raise InvalidValue("value.nip-required", status=person_status)
+        raise InvalidValue(
+            N_("a NIP is required for status {status}"),
+            hint=N_(
+                "give --nip; only statuses listed in policy.nip_optional_for (pledgectl.toml) may omit it"
+            ),
+            status=person_status,
+        )
     return nip(value)
 
 
 def kind(value: str, settings: Settings) -> str:
     if value not in settings.policy.kinds:
-        raise InvalidValue("value.kind", value=value, choices=", ".join(settings.policy.kinds))
+        raise InvalidValue(
+            N_("kind {value!r} is not one of {choices}"),
+            hint=N_("use a kind listed in policy.kinds of pledgectl.toml, or add it there"),
+            value=value,
+            choices=", ".join(settings.policy.kinds),
+        )
     return value
 
 
 def election(value: str, settings: Settings) -> str:
     if value not in settings.elections:
         raise InvalidValue(
-            "value.election", value=value, choices=", ".join(settings.elections) or "-"
+            N_("election {value!r} is not one of {choices}"),
+            hint=N_("use an election id from pledgectl.toml, or add an [[elections]] entry there"),
+            value=value,
+            choices=", ".join(settings.elections) or "-",
         )
     return value
 
@@ -136,7 +185,10 @@ def election(value: str, settings: Settings) -> str:
 def commitment(value: str, settings: Settings) -> str:
     if value not in settings.checklist_ids:
         raise InvalidValue(
-            "value.commitment", value=value, choices=", ".join(settings.checklist_ids) or "-"
+            N_("commitment {value!r} is not a checklist item ({choices})"),
+            hint=N_("use an id from [[checklist]] in pledgectl.toml"),
+            value=value,
+            choices=", ".join(settings.checklist_ids) or "-",
         )
     return value
 
@@ -144,6 +196,9 @@ def commitment(value: str, settings: Settings) -> str:
 def institution(value: str, settings: Settings) -> str:
     if value not in settings.institutions:
         raise InvalidValue(
-            "value.institution", value=value, choices=", ".join(settings.institutions) or "-"
+            N_("institution {value!r} is not one of {choices}"),
+            hint=N_("use an id from [[institutions]] in pledgectl.toml, or add it there"),
+            value=value,
+            choices=", ".join(settings.institutions) or "-",
         )
     return value

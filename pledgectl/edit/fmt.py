@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pledgectl.core import canonical
 from pledgectl.core.comments import extract
+from pledgectl.core.i18n import N_
 from pledgectl.core.model import SCHEMA_VERSION
 from pledgectl.core.reader import parse_text
 from pledgectl.core.registry import Registry
@@ -32,10 +33,20 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
     if parsed.data is None:
         problem = parsed.problem
         line = str(problem.line) if problem else "1"
-        return FmtResult(path, "refused", "fmt.unparseable", (("line", line),))
+        return FmtResult(
+            path,
+            "refused",
+            N_("{file}: not valid TOML (line {line}); left as it is"),
+            (("line", line),),
+        )
     version = parsed.data.get("schema")
     if isinstance(version, int) and version > SCHEMA_VERSION:
-        return FmtResult(path, "refused", "fmt.newer-schema", (("found", str(version)),))
+        return FmtResult(
+            path,
+            "refused",
+            N_("{file}: schema {found} is newer than this pledgectl; left as it is"),
+            (("found", str(version)),),
+        )
     comments = extract(parsed.text, parsed.outline)
     return canonical.dumps_agency(parsed.data, comments).encode("utf-8")
 

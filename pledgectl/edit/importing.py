@@ -103,8 +103,8 @@ def plan_import(
         if row.problems:
             for problem in row.problems:
                 reason = i18n.t(problem.key, **problem.params)
-                if i18n.has(problem.key + ".hint"):
-                    reason += " (" + i18n.t(problem.key + ".hint", **problem.params) + ")"
+                if problem.hint:
+                    reason += " (" + i18n.t(problem.hint, **problem.params) + ")"
                 plan.bad.append(BadRow(row.number, problem.field, reason))
             continue
         raw_nip = values.get("nip")

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
+from pledgectl.core.i18n import N_
 from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
@@ -155,26 +156,53 @@ def edit_agency(
     """
     path = registry.agency_path(agency_id)
     if not path.exists():
-        raise InvalidValue("value.unknown-agency", agency=agency_id)
+        raise InvalidValue(
+            N_("no agency {agency!r} in this registry"),
+            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+            agency=agency_id,
+        )
     registry.ensure_writable_here()
     with locked(path):
         if not path.exists():
-            raise InvalidValue("value.unknown-agency", agency=agency_id)
+            raise InvalidValue(
+                N_("no agency {agency!r} in this registry"),
+                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+                agency=agency_id,
+            )
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+            raise PledgeError(
+                N_("cannot read {file}: {reason}"),
+                hint=N_("check the file's permissions"),
+                file=str(path),
+                reason=exc.strerror,
+            ) from None
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise RefusedWrite("edit.not-utf8", file=str(path)) from None
+            raise RefusedWrite(
+                N_("{file} is not UTF-8 text; nothing was written"),
+                hint=N_("run `pledgectl check` to see where"),
+                file=str(path),
+            ) from None
         schema, inline_records = preflight(text)
         if schema is not None and schema > SCHEMA_VERSION:
             raise RefusedWrite(
-                "edit.newer-schema", file=str(path), found=schema, known=SCHEMA_VERSION
+                N_(
+                    "{file} has schema {found}, newer than this pledgectl ({known}); it is left as it is"
+                ),
+                hint=N_("upgrade pledgectl"),
+                file=str(path),
+                found=schema,
+                known=SCHEMA_VERSION,
             )
         if inline_records:
-            raise RefusedWrite("edit.inline-records", file=str(path))
+            raise RefusedWrite(
+                N_("{file} writes records as inline arrays, which cannot be appended to"),
+                hint=N_("run `pledgectl fmt` to rewrite them as [[...]] tables, then try again"),
+                file=str(path),
+            )
         built: list[Outline] = []
 
         def outline() -> Outline:
@@ -194,7 +222,8 @@ def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
             return index
     known = [b.value("id") for b in outline.declarations()]
     raise InvalidValue(
-        "value.unknown-declaration",
+        N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+        hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
         agency=agency_id,
         declaration=decl_id,
         choices=", ".join(known) or "-",
@@ -231,11 +260,20 @@ def add_agency(
     if parent:
         parent = validate.agency_id(parent)
         if parent == agency_id or not registry.has_agency(parent):
-            raise InvalidValue("value.unknown-parent", parent=parent)
+            raise InvalidValue(
+                N_("parent agency {parent!r} is not in this registry"),
+                hint=N_("add the parent agency first, or leave out --parent"),
+                parent=parent,
+            )
         table["parent"] = parent
     path = registry.agency_path(agency_id)
     if path.exists() or path.is_symlink():
-        raise RefusedWrite("edit.agency-exists", agency=agency_id, file=str(path))
+        raise RefusedWrite(
+            N_("agency {agency!r} already exists ({file})"),
+            hint=N_("choose another id, or see it with `pledgectl agency show {agency}`"),
+            agency=agency_id,
+            file=str(path),
+        )
     registry.agencies_dir.mkdir(parents=True, exist_ok=True)
     registry.ensure_writable_here()
     text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
@@ -263,7 +301,11 @@ def declare(
     when = validate.date(date) if isinstance(date, str) else date
     table: dict[str, Any] = {"id": "", "kind": validate.kind(kind, settings)}
     if not elections:
-        raise InvalidValue("value.required", field="--election")
+        raise InvalidValue(
+            N_("{field} is required"),
+            hint=N_("give {field}, or run the command on a terminal to be asked for it"),
+            field="--election",
+        )
     table["elections"] = list(dict.fromkeys(validate.election(e, settings) for e in elections))
     table["date"] = when
     for key, raw in (("title", title), ("occasion", occasion), ("place", place)):
@@ -279,7 +321,9 @@ def declare(
     outcome = Outcome(agency_id)
     outcome.warnings.extend(rules.declaration_date(when, table["elections"], settings))
     if not commitments:
-        outcome.warnings.append(("rule.no-commitments", {}))
+        outcome.warnings.append(
+            (N_("the declaration covers no checklist item; `pledgectl check` will report it"), {})
+        )
 
     def change(text: str, get_outline: Callable[[], Outline]) -> str:
         outline = get_outline()
@@ -291,7 +335,12 @@ def declare(
             while chosen in existing:
                 chosen, n = f"{base}-{n}", n + 1
         elif chosen in existing:
-            raise RefusedWrite("edit.declaration-exists", agency=agency_id, declaration=chosen)
+            raise RefusedWrite(
+                N_("agency {agency!r} already has a declaration {declaration!r}"),
+                hint=N_("choose another --id, or leave it out"),
+                agency=agency_id,
+                declaration=chosen,
+            )
         table["id"] = chosen
         outcome.record = chosen
         return _insert(text, len(text), canonical.block("declarations", table, DECLARATION))
@@ -326,7 +375,12 @@ def add_witness(
         for witness in outline.children(index, "witness"):
             mine = witness_key(table["institution"], table["name"])
             if witness_key(witness.value("institution"), witness.value("name")) == mine:
-                raise RefusedWrite("edit.witness-exists", name=table["name"], declaration=decl_id)
+                raise RefusedWrite(
+                    N_("{name} already witnesses {declaration}"),
+                    hint=N_("each witness is recorded once; see `pledgectl agency show`"),
+                    name=table["name"],
+                    declaration=decl_id,
+                )
         declared = _declaration_date(text, outline.blocks[index])
         if declared is not None:
             outcome.warnings.extend(
@@ -439,7 +493,10 @@ def add_signatories(
                 if on_existing == "refuse" or not same:
                     if on_existing == "refuse":
                         raise RefusedWrite(
-                            "edit.already-signed",
+                            N_("{who} has already signed {declaration}"),
+                            hint=N_(
+                                "each person signs a declaration once; see `pledgectl agency show`"
+                            ),
                             who=person.nip or person.nik or person.name,
                             declaration=decl_id,
                         )
@@ -469,7 +526,10 @@ def add_signatories(
         if conflicts:
             first = conflicts[0]
             raise RefusedWrite(
-                "edit.nip-conflict",
+                N_(
+                    "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+                ),
+                hint=N_("correct the name in the file you import, or the recorded one by hand"),
                 nip=first["nip"],
                 recorded=first["recorded"],
                 given=first["given"],
@@ -541,7 +601,11 @@ def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContex
 
     path = registry.agency_path(agency_id)
     if not path.exists():
-        raise InvalidValue("value.unknown-agency", agency=agency_id)
+        raise InvalidValue(
+            N_("no agency {agency!r} in this registry"),
+            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+            agency=agency_id,
+        )
     try:
         data = read_agency(path).data
     except PledgeError:
@@ -552,7 +616,8 @@ def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContex
     found = next((d for d in declarations if d.get("id") == decl_id), None)
     if found is None:
         raise InvalidValue(
-            "value.unknown-declaration",
+            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
             agency=agency_id,
             declaration=decl_id,
             choices=", ".join(str(d.get("id")) for d in declarations) or "-",
@@ -604,7 +669,12 @@ def add_roster(
             if key in present:
                 if not same_name(present[key], person.name):
                     raise RefusedWrite(
-                        "edit.nip-conflict",
+                        N_(
+                            "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+                        ),
+                        hint=N_(
+                            "correct the name in the file you import, or the recorded one by hand"
+                        ),
                         nip=person.nip or "",
                         recorded=present[key],
                         given=person.name,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pledgectl.core import canonical
 from pledgectl.core.errors import PledgeError, RefusedWrite
+from pledgectl.core.i18n import N_
 from pledgectl.core.presets import settings_text
 from pledgectl.core.reader import read_agency
 from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE
@@ -35,11 +36,20 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
     """Create ``root`` as a registry; returns how many agencies were written."""
     settings = root / SETTINGS_FILE
     if settings.exists():
-        raise RefusedWrite("init.exists", file=str(settings))
+        raise RefusedWrite(
+            N_("{file} already exists; nothing was changed"),
+            hint=N_("choose another folder"),
+            file=str(settings),
+        )
     try:
         (root / AGENCIES_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise PledgeError("init.mkdir-failed", path=str(root), reason=exc.strerror) from None
+        raise PledgeError(
+            N_("cannot create {path}: {reason}"),
+            hint=N_("check that the parent folder exists and is writable"),
+            path=str(root),
+            reason=exc.strerror,
+        ) from None
     with locked(settings):
         write_atomic(settings, settings_text(checklist).encode("utf-8"), must_not_exist=True)
     gitignore = root / ".gitignore"
@@ -51,7 +61,9 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
     for seed in seed_files():
         parsed = read_agency(seed)
         if parsed.data is None:
-            raise PledgeError("init.bad-seed", file=str(seed))
+            raise PledgeError(
+                N_("demo file {file} is broken"), hint=N_("reinstall pledgectl"), file=str(seed)
+            )
         target = root / AGENCIES_DIR / seed.name
         with locked(target):
             write_atomic(target, canonical.dumps_agency(parsed.data).encode("utf-8"))

@@ -32,7 +32,7 @@ Choices, documented for the README:
 * **Two columns for one field** (``NIP`` and ``NIP Baru``): the first is used, the other
   is listed as ignored and a note names both.
 * **CSV** is decoded as UTF-8 (with or without BOM), UTF-16 when it has a UTF-16 BOM
-  (Excel's "Unicode Text"), else as Windows-1252 with a ``tabular.encoding-fallback``
+  (Excel's "Unicode Text"), else as Windows-1252 with a
   note. The delimiter (``,`` ``;`` or tab) is sniffed, then checked against the header:
   the candidate that recognises the most headers wins.
 """
@@ -202,15 +202,20 @@ _FIELD_LABELS = {
     "grade": N_("grade"),
     "title_front": N_("gelar depan"),
     "title_back": N_("gelar belakang"),
-    "signed": N_("signed"),
+    "signed": N_("date signed"),
     "mark": N_("mark"),
+    "date": N_("date"),
+    "name": N_("name"),
+    "nip": N_("NIP"),
+    "position": N_("position"),
+    "status": N_("status"),
+    "unit": N_("work unit"),
 }
 
 
 def field_label(name: str) -> str:
     """A canonical field's name in the current language (``nama`` / ``name``)."""
-    key = f"tabular.field.{name}"
-    return i18n.t(key) if i18n.has(key) else i18n.t(_FIELD_LABELS.get(name, name))
+    return i18n.t(_FIELD_LABELS.get(name, name))
 
 
 # -- the result ---------------------------------------------------------------------------
@@ -219,8 +224,9 @@ def field_label(name: str) -> str:
 @dataclass(frozen=True)
 class RowProblem:
     field: str  # canonical field name, e.g. "nip"
-    key: str  # message catalog key, e.g. "tabular.nip-lost-digits"
+    key: str  # the message, a msgid
     params: dict[str, str]
+    hint: str | None = None  # a msgid too
 
 
 @dataclass(frozen=True)
@@ -269,17 +275,39 @@ def _read_bytes(path: Path) -> bytes:
     shown = str(path)
     try:
         if path.is_dir():
-            raise UsageFailure("tabular.not-a-file", path=shown)
+            raise UsageFailure(
+                N_("{path} is a folder, not a file"),
+                hint=N_("give the path of a CSV or XLSX file"),
+                path=shown,
+            )
         return path.read_bytes()
     except FileNotFoundError:
-        raise UsageFailure("tabular.file-missing", path=shown) from None
+        raise UsageFailure(
+            N_("file not found: {path}"),
+            hint=N_("check the path and the file name, or give the full path to the file"),
+            path=shown,
+        ) from None
     except IsADirectoryError:
-        raise UsageFailure("tabular.not-a-file", path=shown) from None
+        raise UsageFailure(
+            N_("{path} is a folder, not a file"),
+            hint=N_("give the path of a CSV or XLSX file"),
+            path=shown,
+        ) from None
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise UsageFailure("tabular.unreadable", path=shown, reason=reason) from None
+        raise UsageFailure(
+            N_("cannot read {path}: {reason}"),
+            hint=N_("check that you may read the file and that no other program has it locked"),
+            path=shown,
+            reason=reason,
+        ) from None
     except ValueError as exc:  # e.g. a NUL byte in the path
-        raise UsageFailure("tabular.unreadable", path=shown, reason=str(exc)) from None
+        raise UsageFailure(
+            N_("cannot read {path}: {reason}"),
+            hint=N_("check that you may read the file and that no other program has it locked"),
+            path=shown,
+            reason=str(exc),
+        ) from None
 
 
 def _kind(path: Path, data: bytes, notes: list[tuple[str, dict[str, str]]]) -> str:
@@ -290,11 +318,22 @@ def _kind(path: Path, data: bytes, notes: list[tuple[str, dict[str, str]]]) -> s
         return "workbook"
     if looks_like_workbook:
         if suffix in CSV_SUFFIXES:
-            notes.append(("tabular.format-detected", {"path": str(path), "format": "Excel"}))
+            notes.append(
+                (
+                    N_("{path} is really a {format} file despite its name and was read as one"),
+                    {"path": str(path), "format": "Excel"},
+                )
+            )
         return "workbook"
     if suffix in CSV_SUFFIXES:
         return "csv"
-    raise UsageFailure("tabular.unsupported-format", path=str(path))
+    raise UsageFailure(
+        N_("{path} is not a CSV or XLSX file"),
+        hint=N_(
+            "in Excel or LibreOffice use Save As and choose 'CSV UTF-8' or 'Excel Workbook (.xlsx)'"
+        ),
+        path=str(path),
+    )
 
 
 # -- CSV ----------------------------------------------------------------------------------
@@ -307,7 +346,14 @@ def _decode(path: Path, data: bytes, notes: list[tuple[str, dict[str, str]]]) ->
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    notes.append(("tabular.encoding-fallback", {"path": str(path), "encoding": "Windows-1252"}))
+    notes.append(
+        (
+            N_(
+                "{path} is not UTF-8 and was read as {encoding}; check that names with special letters look right"
+            ),
+            {"path": str(path), "encoding": "Windows-1252"},
+        )
+    )
     # five bytes are undefined in cp1252; they become U+FFFD rather than an exception
     return data.decode("cp1252", errors="replace")
 
@@ -354,14 +400,24 @@ def _csv_grid(
 ) -> list[list[Cell]]:
     text = _decode(path, data, notes)
     if "\x00" in text:
-        raise InvalidValue("tabular.binary", path=str(path))
+        raise InvalidValue(
+            N_("{path} does not look like a text (CSV) file"),
+            hint=N_("open it in Excel or LibreOffice and save it again as 'CSV UTF-8' or as .xlsx"),
+            path=str(path),
+        )
     delimiter = _choose_delimiter(text, required)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         return list(reader)  # type: ignore[arg-type]  # list[list[str]] is a list[list[Cell]]
     except csv.Error as exc:
         raise InvalidValue(
-            "tabular.csv-malformed", path=str(path), line=str(reader.line_num), reason=str(exc)
+            N_("{path}: the CSV cannot be read near line {line}: {reason}"),
+            hint=N_(
+                "look for an unclosed quote (\") near that line, or open the file in a spreadsheet and save it again as 'CSV UTF-8'"
+            ),
+            path=str(path),
+            line=str(reader.line_num),
+            reason=str(exc),
         ) from None
 
 
@@ -389,17 +445,43 @@ def _workbook_grid(
                 found = _find_header(list(enumerate(grid)), required)
                 if found is not None and found[2]:
                     if first[0] != meta.name:
-                        notes.append(("tabular.sheet-used", {"sheet": meta.name}))
+                        notes.append(
+                            (
+                                N_(
+                                    "the first sheet has no recognised column headers; read sheet {sheet} instead"
+                                ),
+                                {"sheet": meta.name},
+                            )
+                        )
                     return meta.name, grid
     except python_calamine.PasswordError:
-        raise InvalidValue("tabular.xlsx-password", path=str(path)) from None
+        raise InvalidValue(
+            N_("{path} is protected with a password"),
+            hint=N_(
+                "remove the password in Excel (File > Info > Protect Workbook) and save again, or export the sheet as 'CSV UTF-8'"
+            ),
+            path=str(path),
+        ) from None
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # CalamineError, and pyo3's PanicException (a BaseException)
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise InvalidValue("tabular.xlsx-unreadable", path=str(path), reason=reason) from None
+        raise InvalidValue(
+            N_("{path} cannot be read as a spreadsheet: {reason}"),
+            hint=N_(
+                "the file may be damaged or not really an Excel file; open it in Excel or LibreOffice and save it again as .xlsx, or export it as 'CSV UTF-8'"
+            ),
+            path=str(path),
+            reason=reason,
+        ) from None
     if first is None:
-        raise InvalidValue("tabular.empty", path=str(path))
+        raise InvalidValue(
+            N_("{path} is empty: no header row and no data"),
+            hint=N_(
+                "put the column headers (e.g. NIP, Nama, Jabatan, Status) on the first row and one person on each row below"
+            ),
+            path=str(path),
+        )
     return first
 
 
@@ -677,7 +759,9 @@ def _choose_columns(
             if name != "nip" or not chosen_by_content:
                 notes.append(
                     (
-                        "tabular.duplicate-column",
+                        N_(
+                            "columns {first} and {second} both hold {field}; {first} is used, {second} is ignored"
+                        ),
                         {"first": found[0][1], "second": header, "field": name},
                     )
                 )
@@ -694,11 +778,22 @@ def _build_table(
 ) -> Table:
     found = _find_header(enumerate(grid), required)
     if found is None:
-        raise InvalidValue("tabular.empty", path=str(path))
+        raise InvalidValue(
+            N_("{path} is empty: no header row and no data"),
+            hint=N_(
+                "put the column headers (e.g. NIP, Nama, Jabatan, Status) on the first row and one person on each row below"
+            ),
+            path=str(path),
+        )
     header_index = found[0]
     first_filled = next(i for i, cells in enumerate(grid) if not _is_blank(cells))
     if header_index != first_filled:
-        notes.append(("tabular.header-row", {"row": str(header_index + 1)}))
+        notes.append(
+            (
+                N_("column headers read from row {row}; the rows above it were skipped"),
+                {"row": str(header_index + 1)},
+            )
+        )
 
     block = _signature_block(grid, header_index + 1)
     end = len(grid) if block is None else block
@@ -718,10 +813,13 @@ def _build_table(
     missing = [name for name in required if name not in columns]
     if missing:
         raise InvalidValue(
-            "tabular.missing-column",
+            N_("{path}: no column for {columns}; headers found: {found}"),
+            hint=N_(
+                "add the column, or rename its header to one of the accepted names (any case or spacing): {accepted}"
+            ),
             path=str(path),
             columns=", ".join(COLUMN_LABELS.get(name, name) for name in missing),
-            found=", ".join(headers_found) if headers_found else i18n.t("tabular.no-headers"),
+            found=", ".join(headers_found) if headers_found else i18n.t("(none)"),
             accepted="; ".join(", ".join(HEADER_ALIASES[name]) for name in missing),
         )
 
@@ -746,8 +844,13 @@ def _build_table(
                     problems.append(
                         RowProblem(
                             name,
-                            "tabular.nip-lost-digits",
+                            N_(
+                                "NIP {value} in column {column} has lost digits: the spreadsheet stored it as a number and kept only 15 significant digits"
+                            ),
                             {"value": text, "column": columns[name], "row": str(number)},
+                            N_(
+                                "format the {column} column as Text (Format Cells > Text), type or paste the full 18-digit NIPs again, and export the file again"
+                            ),
                         )
                     )
             elif name in ("date", "signed"):
@@ -764,7 +867,12 @@ def _build_table(
         if first_data:
             first_data = False
             if _is_numbering_row(cells):
-                notes.append(("tabular.numbering-row-skipped", {"row": str(number)}))
+                notes.append(
+                    (
+                        N_("row {row} only numbers the columns (1, 2, 3, ...) and was skipped"),
+                        {"row": str(number)},
+                    )
+                )
                 continue
         if (
             probe in values
@@ -783,7 +891,12 @@ def _build_table(
             del values["mark"]
         rows.append(Row(number, values, tuple(problems)))
     if repeated:
-        notes.append(("tabular.repeated-header-skipped", {"rows": ", ".join(repeated)}))
+        notes.append(
+            (
+                N_("rows {rows} repeat the column headers and were skipped"),
+                {"rows": ", ".join(repeated)},
+            )
+        )
     return Table(
         path=path,
         columns=columns,

@@ -201,7 +201,7 @@ def _run_split(
         if payload is None:
             status, value = next(fresh)
             if status == "error":
-                raise PledgeError(value[0], **value[1])
+                raise PledgeError(value[0], hint=value[1], **value[2])
             payload, read_ident, digest = value
             if cache is not None:
                 cache.store(path, read_ident, payload, digest)

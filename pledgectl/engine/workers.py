@@ -28,7 +28,7 @@ _SELF = "\x00self"  # a cached finding's ``file`` when it is the checked file it
 # What a worker needs: registry, today, display root, the checks asked for, whether caching.
 State = tuple[Registry, dt.date, Path | None, list[str], bool]
 Identity = tuple[int, int, int]
-# One file's result: ("ok", (payload, identity read, hash or None)) or ("error", (key, params))
+# One file's result: ("ok", (payload, identity read, hash or None)) or ("error", (msgid, hint, params))
 Result = tuple[str, Any]
 
 
@@ -101,7 +101,8 @@ def check_chunk(paths: list[str]) -> list[Result]:
         try:
             out.append(("ok", _check_one(Path(name))))
         except PledgeError as exc:
-            out.append(("error", (exc.key, {k: str(v) for k, v in exc.params.items()})))
+            params = {k: str(v) for k, v in exc.params.items()}
+            out.append(("error", (exc.key, exc.hint_key, params)))
     return out
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from pledgectl.core import canonical
 from pledgectl.core.comments import extract
 from pledgectl.core.errors import PledgeError
+from pledgectl.core.i18n import N_
 from pledgectl.core.reader import parse_text
 from pledgectl.core.storage import locked, write_atomic
 from pledgectl.git import plumbing as gitops
@@ -64,7 +65,12 @@ def textconv(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+        raise PledgeError(
+            N_("cannot read {file}: {reason}"),
+            hint=N_("check the file's permissions"),
+            file=str(path),
+            reason=exc.strerror,
+        ) from None
     return summarise_bytes(raw)
 
 
@@ -92,7 +98,12 @@ def _merge_locked(base: Path, ours: Path, theirs: Path, name: str) -> MergeOutco
         try:
             raws.append(path.read_bytes())
         except OSError as exc:
-            raise PledgeError("reader.unreadable", file=str(path), reason=exc.strerror) from None
+            raise PledgeError(
+                N_("cannot read {file}: {reason}"),
+                hint=N_("check the file's permissions"),
+                file=str(path),
+                reason=exc.strerror,
+            ) from None
     parsed = [parse_text(Path(name), raw) for raw in raws]
     datas = [p.data for p in parsed]
     notes = [extract(p.text, p.outline) for p in parsed]

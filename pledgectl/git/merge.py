@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import N_, t
 from pledgectl.git.semdiff import (
     declaration_key,
     jsonable,
@@ -49,6 +49,16 @@ KeyFn = Callable[[Mapping[str, Any]], str]
 # Record arrays merged by identity, by where they sit: file level and in a declaration.
 _FILE_RECORDS: dict[str, KeyFn] = {"roster": person_key, "declarations": declaration_key}
 _DECLARATION_RECORDS: dict[str, KeyFn] = {"witnesses": witness_key, "signatories": person_key}
+
+
+_CONFLICTS = {
+    "add-add": N_(
+        "{where}: added on both sides with different data ({field}: ours {ours}, theirs {theirs})"
+    ),
+    "delete-edit": N_("{where}: removed on our side but changed on theirs"),
+    "edit-delete": N_("{where}: changed on our side but removed on theirs"),
+    "edit-edit": N_("{where}: {field} changed on both sides: ours {ours}, theirs {theirs}"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,7 +87,7 @@ class Conflict:
     def message(self) -> str:
         """The conflict in the current language, for the merge driver's report."""
         return t(
-            f"merge.conflict.{self.reason}",
+            _CONFLICTS[self.reason],
             where=self.where,
             field=self.field or "",
             ours=_show(self.ours),

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path, PurePosixPath
 
 from pledgectl.core.errors import ToolMissing, UsageFailure
+from pledgectl.core.i18n import N_
 
 AGENCIES_DIR = "agencies"
 SUFFIX = ".toml"
@@ -51,9 +52,18 @@ def run_git(
             check=False,
         )
     except FileNotFoundError:
-        raise ToolMissing("gitops.git-missing") from None
+        raise ToolMissing(
+            N_("git is not installed or not on PATH"),
+            hint=N_("Install git, or run inside a git repository"),
+        ) from None
     except NotADirectoryError:
-        raise ToolMissing("gitops.not-a-repo", path=str(cwd)) from None
+        raise ToolMissing(
+            N_("{path} is not inside a git repository"),
+            hint=N_(
+                "run `git init` and commit the registry, or point --registry at a registry inside a git repository"
+            ),
+            path=str(cwd),
+        ) from None
     if check and proc.returncode != 0:
         _raise_for(proc, args, cwd)
     return proc
@@ -70,10 +80,25 @@ def _raise_for(proc: subprocess.CompletedProcess[bytes], args: Sequence[str], cw
     reason = _first_line(proc.stderr)
     lowered = reason.lower()
     if "not a git repository" in lowered:
-        raise ToolMissing("gitops.not-a-repo", path=str(cwd))
+        raise ToolMissing(
+            N_("{path} is not inside a git repository"),
+            hint=N_(
+                "run `git init` and commit the registry, or point --registry at a registry inside a git repository"
+            ),
+            path=str(cwd),
+        )
     if "dubious ownership" in lowered:
-        raise ToolMissing("gitops.unsafe-repo", path=str(cwd))
-    raise ToolMissing("gitops.failed", command="git " + " ".join(args), reason=reason)
+        raise ToolMissing(
+            N_("git refuses to work in {path}: the repository belongs to another user"),
+            hint=N_("if you trust it, run: git config --global --add safe.directory {path}"),
+            path=str(cwd),
+        )
+    raise ToolMissing(
+        N_("{command} failed: {reason}"),
+        hint=N_("run the git command yourself to see the full error"),
+        command="git " + " ".join(args),
+        reason=reason,
+    )
 
 
 def _existing_dir(path: Path) -> Path:
@@ -92,7 +117,13 @@ def toplevel(path: Path) -> Path:
     proc = run_git(["rev-parse", "--show-toplevel"], cwd)
     out = proc.stdout.decode("utf-8", "surrogateescape").rstrip("\n")
     if not out:  # inside .git or a bare repository: no work tree
-        raise ToolMissing("gitops.not-a-repo", path=str(path))
+        raise ToolMissing(
+            N_("{path} is not inside a git repository"),
+            hint=N_(
+                "run `git init` and commit the registry, or point --registry at a registry inside a git repository"
+            ),
+            path=str(path),
+        )
     return Path(out)
 
 
@@ -111,7 +142,13 @@ def prefix(registry: Path) -> str:
 def verify_rev(cwd: Path, rev: str) -> str:
     """The full commit id ``rev`` names; ``UsageFailure("gitops.bad-revision")`` if none."""
     if not rev or rev.startswith("-") or "\n" in rev or "\0" in rev:
-        raise UsageFailure("gitops.bad-revision", rev=rev)
+        raise UsageFailure(
+            N_("unknown revision {rev!r}"),
+            hint=N_(
+                "give a branch, tag or commit that exists, e.g. HEAD, main or HEAD~1 (see `git log --oneline`)"
+            ),
+            rev=rev,
+        )
     proc = run_git(
         ["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"],
         _existing_dir(cwd),
@@ -121,7 +158,13 @@ def verify_rev(cwd: Path, rev: str) -> str:
         reason = _first_line(proc.stderr).lower()
         if "not a git repository" in reason or "dubious ownership" in reason:
             _raise_for(proc, ["rev-parse"], _existing_dir(cwd))
-        raise UsageFailure("gitops.bad-revision", rev=rev)
+        raise UsageFailure(
+            N_("unknown revision {rev!r}"),
+            hint=N_(
+                "give a branch, tag or commit that exists, e.g. HEAD, main or HEAD~1 (see `git log --oneline`)"
+            ),
+            rev=rev,
+        )
     return proc.stdout.decode("ascii").strip()
 
 
@@ -243,6 +286,9 @@ def merge_file(ours: str, base: str, theirs: str, labels: tuple[str, str, str]) 
         )
     if proc.returncode < 0 or proc.returncode > 127:
         raise ToolMissing(
-            "gitops.failed", command="git merge-file", reason=_first_line(proc.stderr)
+            N_("{command} failed: {reason}"),
+            hint=N_("run the git command yourself to see the full error"),
+            command="git merge-file",
+            reason=_first_line(proc.stderr),
         )
     return proc.stdout.decode("utf-8", "replace"), proc.returncode != 0

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pledgectl.core import identity
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import N_, t
 from pledgectl.core.model import SIGNATORY
 
 # Known key orders, so fields print in the order a clerk knows from the file;
@@ -75,7 +75,9 @@ def parse_agency(raw: bytes) -> AgencyData:
     problem = parsed.problem
     if problem is None:
         return Unreadable("unreadable", digest)
-    reason = problem.reason or t(problem.key)
+    from pledgectl.core.findings import MESSAGES
+
+    reason = problem.reason or t(MESSAGES[problem.key.replace(".", "-")][0], reason="")
     return Unreadable(f"{reason} (line {problem.line}, column {problem.col})", digest)
 
 
@@ -421,7 +423,7 @@ def diff_snapshots(
 def show(value: Any) -> str:
     """One value as a reviewer reads it: strings quoted, dates ISO, absent as "(none)"."""
     if value is None:
-        return t("semdiff.absent")
+        return t("(none)")
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
@@ -438,8 +440,22 @@ def show(value: Any) -> str:
 _SIGN = {"added": "+", "removed": "-", "changed": "~", "unreadable": "!"}
 
 
+_NOUNS = {
+    "agency": N_("agency"),
+    "declaration": N_("declaration"),
+    "file": N_("file"),
+    "roster": N_("staff"),
+    "settings": N_("settings"),
+    "settings.checklist": N_("checklist item"),
+    "settings.elections": N_("election"),
+    "settings.institutions": N_("institution"),
+    "signatory": N_("signatory"),
+    "witness": N_("witness"),
+}
+
+
 def noun(kind: str) -> str:
-    return t(f"semdiff.kind.{kind}")
+    return t(_NOUNS[kind])
 
 
 def _where(change: Change) -> str:
@@ -455,7 +471,7 @@ def render_text(diff: Diff) -> str:
     alone under grep. Ends with a count line.
     """
     if diff.equal:
-        return t("semdiff.equal", a=diff.rev_a, b=diff.rev_b) + "\n"
+        return t("No differences between {a} and {b}.", a=diff.rev_a, b=diff.rev_b) + "\n"
     lines: list[str] = []
     for change in diff.changes:
         where = _where(change)
@@ -463,7 +479,11 @@ def render_text(diff: Diff) -> str:
         if change.op == "unreadable":
             lines.append(
                 f"{where}  {sign} "
-                + t("semdiff.unreadable", rev=change.rev or "", reason=change.reason or "")
+                + t(
+                    "unreadable at {rev}: {reason}",
+                    rev=change.rev or "",
+                    reason=change.reason or "",
+                )
             )
             continue
         head = f"{where}  {sign} {noun(change.kind)}"
@@ -477,7 +497,7 @@ def render_text(diff: Diff) -> str:
     counts = diff.counts()
     lines.append(
         t(
-            "semdiff.summary",
+            "{added} added, {removed} removed, {changed} changed ({a} -> {b})",
             added=counts["added"],
             removed=counts["removed"],
             changed=counts["changed"],
@@ -486,7 +506,12 @@ def render_text(diff: Diff) -> str:
         )
     )
     if counts["unreadable"]:
-        lines.append(t("semdiff.summary-unreadable", count=counts["unreadable"]))
+        lines.append(
+            t(
+                "{count} file(s) could not be read; run `pledgectl check` for details",
+                count=counts["unreadable"],
+            )
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -605,5 +630,12 @@ def summarise_bytes(raw: bytes) -> str:
     data = parse_agency(raw)
     if isinstance(data, Unreadable):
         text = raw.decode("utf-8", "replace")
-        return t("semdiff.textconv-unreadable", reason=data.reason) + "\n" + text
+        return (
+            t(
+                "# pledgectl: this file is not valid TOML ({reason}); showing it as it is",
+                reason=data.reason,
+            )
+            + "\n"
+            + text
+        )
     return summarise(data)

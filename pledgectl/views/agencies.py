@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 from pledgectl.core.registry import Registry
 from pledgectl.core.walk import declarations, records
 
@@ -38,7 +39,8 @@ def agency_detail(registry: Registry, agency_id: str) -> dict[str, Any]:
 
         problem = af.problem
         raise PledgeError(
-            "agency.unparseable",
+            N_("{file}:{line}:{col}: not valid TOML"),
+            hint=N_("run `pledgectl check` for details"),
             file=str(af.path),
             line=problem.line if problem else 1,
             col=problem.col if problem else 1,
@@ -47,16 +49,21 @@ def agency_detail(registry: Registry, agency_id: str) -> dict[str, Any]:
 
 
 def render_agency_detail(data: dict[str, Any]) -> str:
+    region_h = i18n.t(N_("region"))
+    parent_h = i18n.t(N_("parent"))
+    roster_h = i18n.t(N_("roster"))
+    witness_h = i18n.t(N_("witness"))
+    signatories_h = i18n.t(N_("signatories"))
     agency = data.get("agency", {}) if isinstance(data.get("agency"), dict) else {}
     lines = [
         f"{agency.get('id', '?')}: {agency.get('name', '')}",
-        f"  {i18n.t('col.region')}: {agency.get('region', '')}",
+        f"  {region_h}: {agency.get('region', '')}",
     ]
     if agency.get("parent"):
-        lines.append(f"  {i18n.t('col.parent')}: {agency['parent']}")
+        lines.append(f"  {parent_h}: {agency['parent']}")
     roster = data.get("roster")
     if isinstance(roster, list):
-        lines.append(f"  {i18n.t('col.roster')}: {len(roster)}")
+        lines.append(f"  {roster_h}: {len(roster)}")
     for decl in data.get("declarations", []) if isinstance(data.get("declarations"), list) else []:
         if not isinstance(decl, dict):
             continue
@@ -68,11 +75,9 @@ def render_agency_detail(data: dict[str, Any]) -> str:
         for w in decl.get("witnesses", []) or []:
             if isinstance(w, dict):
                 role = f" ({w['role']})" if w.get("role") else ""
-                lines.append(
-                    f"    {i18n.t('col.witness')}: {w.get('institution')} {w.get('name')}{role}"
-                )
+                lines.append(f"    {witness_h}: {w.get('institution')} {w.get('name')}{role}")
         signatories = [s for s in decl.get("signatories", []) or [] if isinstance(s, dict)]
-        lines.append(f"    {i18n.t('col.signatories')}: {len(signatories)}")
+        lines.append(f"    {signatories_h}: {len(signatories)}")
         for s in signatories:
             lines.append(f"      {s.get('nip', '-'):<18}  {s.get('name')}  {s.get('status')}")
     return "\n".join(lines) + "\n"

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
 
@@ -136,22 +137,22 @@ def grid(report: Report, by: str = "agency") -> Grid:
 
 def _coverage_columns(report: Report) -> list[Column]:
     return [
-        Column(f"coverage:{e}", i18n.t("report.col.coverage", election=e), "pct")
+        Column(f"coverage:{e}", i18n.t("coverage {election}", election=e), "pct")
         for e in report.scope
     ]
 
 
 def _by_agency(report: Report) -> Grid:
     columns = [
-        Column("agency", i18n.t("report.col.agency")),
-        Column("name", i18n.t("report.col.name")),
-        Column("region", i18n.t("report.col.region")),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("witnesses", i18n.t("report.col.witnesses")),
-        Column("signatories", i18n.t("report.col.signatories"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
+        Column("agency", i18n.t("agency")),
+        Column("name", i18n.t("name")),
+        Column("region", i18n.t("region")),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("witnesses", i18n.t("witnesses")),
+        Column("signatories", i18n.t("signatories"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
         *_coverage_columns(report),
-        Column("status", i18n.t("report.col.status"), "status"),
+        Column("status", i18n.t("status"), "status"),
     ]
     rows: list[list[object]] = []
     for r in report.rows:
@@ -178,8 +179,8 @@ def _by_agency(report: Report) -> Grid:
     roster = sum(r.roster for r in readable)
     complete = sum(1 for r in report.rows if r.complete(report.scope))
     total: list[object] = [
-        i18n.t("report.total"),
-        i18n.t("report.complete-count", complete=complete, total=len(report.rows)),
+        i18n.t("total"),
+        i18n.t("{complete} of {total} complete", complete=complete, total=len(report.rows)),
         "",
         sum(r.declarations for r in readable),
         "",
@@ -188,17 +189,17 @@ def _by_agency(report: Report) -> Grid:
         *(report.coverage(sum(r.signed[e] for r in readable), roster) for e in report.scope),
         "",
     ]
-    return Grid(i18n.t("report.title.agency"), columns, rows, total)
+    return Grid(i18n.t("Neutrality declarations: coverage per agency"), columns, rows, total)
 
 
 def _by_region(report: Report) -> Grid:
     columns = [
-        Column("region", i18n.t("report.col.region")),
-        Column("agencies", i18n.t("report.col.agencies"), "int"),
-        Column("complete", i18n.t("report.col.complete"), "int"),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("signatories", i18n.t("report.col.signatories"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
+        Column("region", i18n.t("region")),
+        Column("agencies", i18n.t("agencies"), "int"),
+        Column("complete", i18n.t("complete"), "int"),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("signatories", i18n.t("signatories"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
         *_coverage_columns(report),
     ]
     groups: dict[str, list[AgencyRow]] = {}
@@ -222,20 +223,25 @@ def _by_region(report: Report) -> Grid:
                 ),
             ]
         )
-    return Grid(i18n.t("report.title.region"), columns, rows, _sum_total(rows, report, 1))
+    return Grid(
+        i18n.t("Neutrality declarations: coverage per region"),
+        columns,
+        rows,
+        _sum_total(rows, report, 1),
+    )
 
 
 def _by_election(report: Report) -> Grid:
     columns = [
-        Column("election", i18n.t("report.col.election")),
-        Column("name", i18n.t("report.col.name")),
-        Column("in_scope", i18n.t("report.col.in-scope")),
-        Column("agencies", i18n.t("report.col.agencies"), "int"),
-        Column("complete", i18n.t("report.col.complete"), "int"),
-        Column("declarations", i18n.t("report.col.declarations"), "int"),
-        Column("signatories", i18n.t("report.col.signatories-complete"), "int"),
-        Column("roster", i18n.t("report.col.roster"), "int"),
-        Column("coverage", i18n.t("report.col.coverage-all"), "pct"),
+        Column("election", i18n.t("election")),
+        Column("name", i18n.t("name")),
+        Column("in_scope", i18n.t("in scope")),
+        Column("agencies", i18n.t("agencies"), "int"),
+        Column("complete", i18n.t("complete"), "int"),
+        Column("declarations", i18n.t("declarations"), "int"),
+        Column("signatories", i18n.t("signatories (complete)"), "int"),
+        Column("roster", i18n.t("roster"), "int"),
+        Column("coverage", i18n.t("coverage"), "pct"),
     ]
     rows: list[list[object]] = []
     roster = sum(r.roster for r in report.rows)
@@ -244,7 +250,7 @@ def _by_election(report: Report) -> Grid:
             [
                 election,
                 name,
-                i18n.t("report.yes" if election in report.scope else "report.no"),
+                i18n.t(N_("yes") if election in report.scope else N_("no")),
                 len(report.rows),
                 sum(1 for r in report.rows if r.complete_for.get(election, False)),
                 sum(r.naming.get(election, 0) for r in report.rows),
@@ -253,12 +259,12 @@ def _by_election(report: Report) -> Grid:
                 report.coverage(sum(r.signed.get(election, 0) for r in report.rows), roster),
             ]
         )
-    return Grid(i18n.t("report.title.election"), columns, rows)
+    return Grid(i18n.t("Neutrality declarations: coverage per election"), columns, rows)
 
 
 def _sum_total(rows: list[list[object]], report: Report, first: int) -> list[object]:
     """A totals row: sums of the count columns, pooled coverage."""
-    total: list[object] = [i18n.t("report.total")]
+    total: list[object] = [i18n.t("total")]
     width = len(rows[0]) if rows else first + 5 + len(report.scope)
     counts = width - len(report.scope)
     sums = [
@@ -275,13 +281,20 @@ def _sum_total(rows: list[list[object]], report: Report, first: int) -> list[obj
 # -- renderers ---------------------------------------------------------------------------
 
 
+_STATUS = {
+    "complete": N_("complete"),
+    "incomplete": N_("incomplete"),
+    "unreadable": N_("unreadable"),
+}
+
+
 def cell_text(value: object, kind: str) -> str:
     if value is None:
         return "–"
     if kind == "pct":
         return _pct(value if isinstance(value, float) else None)
     if kind == "status":
-        return i18n.t(f"report.status.{value}")
+        return i18n.t(_STATUS[str(value)])
     return str(value)
 
 
@@ -421,4 +434,8 @@ def render_html(g: Grid, subtitle: str = "") -> str:
 def subtitle(report: Report) -> str:
     """What the report measures, in one line."""
     scope = ", ".join(f"{e} ({report.elections.get(e, e)})" for e in report.scope)
-    return i18n.t("report.subtitle", scope=scope or "–", agencies=len(report.rows))
+    return i18n.t(
+        "Elections in scope: {scope}. Agencies: {agencies}. A declaration counts when it is complete.",
+        scope=scope or "–",
+        agencies=len(report.rows),
+    )

@@ -13,6 +13,7 @@ from typing import Any
 
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue, PledgeError
+from pledgectl.core.i18n import N_
 from pledgectl.core.nip import redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
@@ -25,14 +26,24 @@ def sheet_data(
 ) -> dict[str, Any]:
     af = registry.read(agency_id)
     if af.data is None:
-        raise PledgeError("agency.unparseable", file=str(af.path), line=1, col=1)
+        raise PledgeError(
+            N_("{file}:{line}:{col}: not valid TOML"),
+            hint=N_("run `pledgectl check` for details"),
+            file=str(af.path),
+            line=1,
+            col=1,
+        )
     agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
     assert isinstance(agency, dict)
     decl = next((d for _, d in declarations(af) if d.get("id") == decl_id), None)
     if decl is None:
         known = ", ".join(str(d.get("id")) for _, d in declarations(af)) or "-"
         raise InvalidValue(
-            "value.unknown-declaration", agency=agency_id, declaration=decl_id, choices=known
+            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
+            agency=agency_id,
+            declaration=decl_id,
+            choices=known,
         )
     lang = i18n.get_lang()
     titles = {item.id: localized(item.title, lang) for item in registry.settings.checklist}
@@ -48,7 +59,7 @@ def sheet_data(
     return {
         "agency": str(agency.get("name", agency_id)),
         "agency_id": agency_id,
-        "title": str(decl.get("title") or i18n.t("sheet.default-title")),
+        "title": str(decl.get("title") or i18n.t("Neutrality declaration")),
         "kind": str(decl.get("kind", "")),
         "date": str(decl.get("date", "")),
         "place": str(decl.get("place", "")),
@@ -74,9 +85,18 @@ def sheet_data(
     }
 
 
+_COLUMNS = {
+    "no": N_("No."),
+    "name": N_("Name"),
+    "nip": N_("NIP"),
+    "position": N_("Position"),
+    "signature": N_("Signature"),
+}
+
+
 def render_csv(data: dict[str, Any]) -> str:
     columns = ("no", "name", "nip", "position", "signature")
-    header = {c: i18n.t(f"sheet.col.{c}") for c in columns}
+    header = {c: i18n.t(_COLUMNS[c]) for c in columns}
     rows = [header] + [{**row, "signature": ""} for row in data["rows"]]
     text = to_csv(iter(rows), columns, excel=True)
     # the first line holds the internal column ids; people read the translated header row
@@ -100,6 +120,12 @@ def render_html(data: dict[str, Any]) -> str:
         "<tr><td class=n></td><td></td><td></td><td></td><td class=sig></td></tr>" for _ in range(5)
     )
     meta = " · ".join(e(x) for x in (data["date"], data["place"], data["occasion"]) if x)
+    heading, commitments_h, witnesses_h = (
+        e(t(N_("Signing sheet"))),
+        e(t(N_("Commitments"))),
+        e(t(N_("Witnesses"))),
+    )
+    columns = "".join(f"<th>{e(t(_COLUMNS[c]))}</th>" for c in _COLUMNS)
     return f"""<!doctype html>
 <html lang="{i18n.get_lang()}"><head><meta charset="utf-8">
 <title>{e(data["title"])} — {e(data["agency"])}</title>
@@ -116,11 +142,11 @@ tr {{ page-break-inside: avoid; }}
 td.n {{ width: 8mm; text-align: right; }} td.nip {{ font-family: monospace; width: 42mm; }}
 td.sig {{ width: 40mm; height: 9mm; }}
 </style></head><body>
-<h1>{e(t("sheet.heading"))}: {e(data["title"])}</h1>
+<h1>{heading}: {e(data["title"])}</h1>
 <p class="meta"><strong>{e(data["agency"])}</strong><br>{meta}</p>
-<h2>{e(t("sheet.commitments"))}</h2><ol>{commitments}</ol>
-<h2>{e(t("sheet.witnesses"))}</h2><ul>{witnesses or "<li>—</li>"}</ul>
-<table><thead><tr><th>{e(t("sheet.col.no"))}</th><th>{e(t("sheet.col.name"))}</th><th>{e(t("sheet.col.nip"))}</th><th>{e(t("sheet.col.position"))}</th><th>{e(t("sheet.col.signature"))}</th></tr></thead>
+<h2>{commitments_h}</h2><ol>{commitments}</ol>
+<h2>{witnesses_h}</h2><ul>{witnesses or "<li>—</li>"}</ul>
+<table><thead><tr>{columns}</tr></thead>
 <tbody>{rows}{blank}</tbody></table>
 </body></html>
 """

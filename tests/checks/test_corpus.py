@@ -67,7 +67,7 @@ def test_every_message_is_rendered_in_the_language(folder: Path, lang: str) -> N
         assert "{" not in text, text
         if finding.hint() is not None:
             assert "{" not in (finding.hint() or "")
-        both = i18n.both(finding.key, **finding.params)
+        both = i18n.both(finding.msgid, **finding.params)
         assert both["en"] != both["id"], finding.code
 
 
