@@ -37,10 +37,11 @@ class NipProblem(NamedTuple):
 MESSAGES = {
     "nip.length": N_("it must be 18 digits (found {count} characters)"),
     "nip.birth": N_("birth date {value} is not a real past date"),
-    "nip.pppk-count": N_("PPPK contract count {value} must be 1-9"),
-    "nip.appointment": N_("appointment month {value} is not a month"),
-    "nip.appointment-future": N_("appointment {value} is in the future"),
-    "nip.appointment-young": N_("appointment {value} is before the 18th birthday"),
+    "nip.appointment": N_("TMT {value} is not a month"),
+    "nip.appointment-future": N_(
+        "TMT {value} is more than 12 months after today; BKN issues a NIP at most a year ahead"
+    ),
+    "nip.appointment-young": N_("TMT {value} is before the 18th birthday"),
     "nip.gender": N_("gender digit {value} must be 1 or 2"),
     "nip.sequence": N_("sequence 000 is not issued"),
 }
