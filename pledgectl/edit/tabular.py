@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pledgectl.core import i18n
+from pledgectl.core.columns import MARK_HEADERS
 from pledgectl.core.errors import InvalidValue, UsageFailure
 from pledgectl.core.i18n import N_
 
@@ -126,13 +127,12 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "UNOR_INDUK_NAMA",
     ),
     "signed": (
-        "Signed",
         "Signed on",
         "Date signed",
         "Tanggal Tanda Tangan",
         "Tanggal TTD",
         "Tgl TTD",
-        "Sudah tanda tangan",
+        *MARK_HEADERS,  # the signing sheet's mark column (pledgectl.core.columns)
         "Sudah TTD",
     ),
     "date": (
@@ -617,7 +617,8 @@ _NIP_LINE = re.compile(r"nip\s*[.:]?\s*[\d\s.]{8,}", re.IGNORECASE)
 _BLOCK_WORD = re.compile(r"(?:mengetahui|a\.\s*n\.?|an\.)\b.*", re.IGNORECASE)
 # Mark cells that say "not signed" although they are not empty.
 _NOT_MARKED = frozenset({"0", "-", "tidak", "belum", "no", "n", "false", "x-"})
-_MARK_ONLY = frozenset(normalise_header(h) for h in ("Sudah tanda tangan", "Sudah TTD"))
+# Mark headers that never name a date (the English "Signed" may: it is decided by content).
+_MARK_ONLY = frozenset(normalise_header(h) for h in (*MARK_HEADERS[1:], "Sudah TTD"))
 _DATE_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 
 
