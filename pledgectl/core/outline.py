@@ -25,7 +25,7 @@ _HEADER = re.compile(
 # Basic strings are matched "unrolled", "[^"\\]*(\\.[^"\\]*)*": the form "(a|b)*" keeps
 # backtracking state per character (~160 bytes), so one 5 MB string cost ~800 MB and 4 s.
 _KEY = re.compile(
-    r"^[ \t]*(id|nip|name|institution)[ \t]*=[ \t]*(\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\n]*')",
+    r"^[ \t]*(id|nip|nik|name|institution)[ \t]*=[ \t]*(\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\n]*')",
     re.M,
 )
 _SCHEMA = re.compile(r"^[ \t]*schema[ \t]*=[ \t]*([0-9_+\-]+)", re.M)

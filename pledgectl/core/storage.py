@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pledgectl.core.errors import RefusedWrite
@@ -28,6 +28,19 @@ LOCK_TIMEOUT = 30.0
 # Any other writer (an editor, git) leaves no attribute or a digest that no longer
 # matches, so the file is parsed. Where extended attributes are not supported, always.
 VALID_ATTR = "user.pledgectl.valid-toml"
+
+# Told when a writer has to wait for another's lock: (file, seconds left), then
+# (file, None) once the waiting ends (the lock taken, or the time up). The CLI sets it to say so on stderr at once,
+# instead of waiting in silence (see :func:`set_wait_reporter`).
+WaitReporter = Callable[[Path, float | None], None]
+_wait_reporter: list[WaitReporter] = []
+
+
+def set_wait_reporter(reporter: WaitReporter | None) -> None:
+    """Who hears that a lock is held by another writer (None: nobody)."""
+    _wait_reporter.clear()
+    if reporter is not None:
+        _wait_reporter.append(reporter)
 
 
 def lock_path(path: Path) -> Path:
@@ -56,12 +69,19 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         deadline = time.monotonic() + timeout
         pause = 0.002
+        told = -1  # the last whole second of waiting reported; -1: nothing said yet
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
+                now = time.monotonic()
+                if _wait_reporter and int(deadline - now) != told and pause >= 0.05:
+                    told = int(deadline - now)
+                    _wait_reporter[0](path, max(deadline - now, 0.0))
+                if now >= deadline:
+                    if told >= 0 and _wait_reporter:
+                        _wait_reporter[0](path, None)
                     raise RefusedWrite(
                         N_("{file} is being written by another pledgectl (waited {seconds} s)"),
                         hint=N_(
@@ -79,9 +99,21 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                     file=str(path),
                     reason=exc.strerror,
                 ) from None
+        if told >= 0 and _wait_reporter:
+            _wait_reporter[0](path, None)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def wait_for_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> None:
+    """Wait until no other writer holds ``path``'s lock (told to the wait reporter), then let go.
+
+    For commands that ask questions: a held lock is said at once, before the
+    questions, not after the answers. The write itself takes the lock again.
+    """
+    with locked(path, timeout):
+        pass
 
 
 def _clean_stale_temps(path: Path) -> None:
