@@ -19,7 +19,6 @@ from typing import NamedTuple
 from pledgectl.core import validate
 from pledgectl.core.errors import PledgeError, RefusedWrite
 from pledgectl.core.i18n import N_
-from pledgectl.core.identity import person_key
 from pledgectl.core.registry import Registry
 from pledgectl.edit.recording import Person, make_person, sign, withdraw_signatory
 from pledgectl.views.ceremony import Counts, Entry, Sheet, Stamp, load, stamp
@@ -106,6 +105,8 @@ class Ceremony:
             position=now.position or None,
             unit=now.unit or None,
             signed=self.date,
+            nik=now.nik or None,
+            grade=now.grade or None,
         )
         return person, self._record(person)
 
@@ -164,7 +165,7 @@ class Ceremony:
             self.refresh()
             raise
         block = outcome.appended[0]
-        key = person_key(person.nip, person.name)
+        key = person.key
         now = self._only_ours(before, +len(("\n" + block).encode("utf-8")))
         if now is not None:
             self.sheet.signed(key, person, now)

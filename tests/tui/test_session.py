@@ -62,6 +62,10 @@ def test_search_by_part_of_a_name_ignores_case_and_accents(demo: Registry) -> No
     assert names("FÁDLI") == ["Fadli Ramadhan, S.H."]
     assert names("  siregar budi ") == ["Budi Santoso Siregar, S.Sos."]  # every word, any order
     assert names("zulk") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    # academic and religious titles are not part of the name searched
+    assert names("Dr. H. Zulkarnain") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    assert names("effendi, s.sos.") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    assert names("S.Sos.") == []
     assert names("nobody-like-this") == []
     assert len(names("")) == len(sheet.entries)
 
@@ -314,3 +318,27 @@ def test_unknown_declaration_is_an_error_before_anything(demo: Registry) -> None
     with pytest.raises(PledgeError) as caught:
         Ceremony(demo, AGENCY, "no-such-declaration")
     assert "ikrar-hut-korpri-2023" in caught.value.message
+
+
+def test_a_roster_entry_with_a_nik_is_recorded_with_it(demo: Registry) -> None:
+    """NON-ASN staff known by NIK: the mark carries the NIK and grade, and is the same person."""
+    from pledgectl.edit.recording import add_roster
+
+    staff = make_person(
+        demo,
+        name="Siti Rahma",
+        status="NON-ASN",
+        nik="1471015505900001",
+        grade="THL",
+        position="Staf Umum",
+    )
+    add_roster(demo, AGENCY, [staff])
+    session = Ceremony(demo, AGENCY, DECL)
+    siti = entry(session, "Siti Rahma")
+    assert siti.on_roster and siti.signed is None and siti.nik == "1471015505900001"
+    session.mark(siti)
+    last = signatories(demo)[-1]
+    assert last["nik"] == "1471015505900001" and last["grade"] == "THL"
+    assert entry(session, "Siti Rahma").signed == "2023-11-29"
+    assert session.counts() == Counts(signed=13, total=16, off_roster=0)
+    assert_as_read(session)
