@@ -228,7 +228,7 @@ def test_workbook_on_a_terminal_is_refused_naming_o(
     example: tuple[Path, dict[str, str]],
 ) -> None:
     registry, env = example
-    for args in (["export"], ["report"], ["sheet", AGENCY, DECL]):
+    for args in (["export"], ["report"], ["sheet", AGENCY, DECL], ["agency", "list"]):
         leader, follower = pty.openpty()
         try:
             result = subprocess.run(
