@@ -145,6 +145,7 @@ COMMAND_MODULES = {
     "diff": "diff",
     "git": "git",
     "schema": "schema",
+    "ceremony": "ceremony",
 }
 
 
