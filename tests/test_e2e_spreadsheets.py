@@ -258,3 +258,44 @@ def test_workbook_on_a_terminal_is_refused_naming_o(
             os.close(leader)
         assert result.returncode == 2, args
         assert b"-o FILE" in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_filled_in_sheet_imports_the_marked_rows_once(
+    example: tuple[Path, dict[str, str]], tmp_path: Path, lang: str
+) -> None:
+    """The issue's round trip: a sheet marked for 10 of 15 people imports those 10, again
+    none; the same workbook saved as CSV by LibreOffice works the same."""
+    registry, env = example
+    env["LANG"] = "id_ID.UTF-8" if lang == "id" else "en_US.UTF-8"
+    for decl, date in (("dekl-2024", "2024-01-10"), ("pakta-2024", "2024-01-11")):
+        run(
+            ["declare", AGENCY, "--kind", "deklarasi", "--date", date,
+             "--election", "pemilu-2024", "--all-commitments", "--id", decl],
+            registry, env,
+        )  # fmt: skip
+    blank = tmp_path / "sheet.xlsx"
+    run(["sheet", AGENCY, "dekl-2024", "--format", "xlsx", "-o", str(blank)], registry, env)
+    book = openpyxl.load_workbook(blank)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    mark = header.index("Signed" if lang == "en" else "Sudah tanda tangan") + 1
+    marked = [ws.cell(row, 3).value for row in range(2, 12)]  # the first 10 of 15
+    for row in range(2, 12):
+        ws.cell(row, mark).value = "v"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+
+    def signers(decl: str) -> list[str]:
+        data = tomllib.loads((registry / "agencies" / f"{AGENCY}.toml").read_text("utf-8"))
+        found = next(d for d in data["declarations"] if d["id"] == decl)
+        return [p["nip"] for p in found.get("signatories", [])]
+
+    first = run(["import", AGENCY, "dekl-2024", str(filled)], registry, env)
+    assert signers("dekl-2024") == marked
+    assert b"10" in first.stderr and b"5" in first.stderr
+    again = run(["import", AGENCY, "dekl-2024", str(filled)], registry, env)
+    assert signers("dekl-2024") == marked and b"10" in again.stderr
+    (as_csv,) = convert([filled], "csv", tmp_path / "lo", tmp_path / "lo-profile")
+    run(["import", AGENCY, "pakta-2024", str(as_csv)], registry, env)
+    assert signers("pakta-2024") == marked
