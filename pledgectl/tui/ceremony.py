@@ -28,7 +28,6 @@ from textual.widgets import Footer, Input, Label, Static
 from pledgectl.core import rules
 from pledgectl.core.errors import PledgeError
 from pledgectl.core.i18n import N_, t
-from pledgectl.core.identity import person_key
 from pledgectl.core.nip import redact as redact_nip
 from pledgectl.tui.session import FORM_FIELDS, FORM_LABELS, Ceremony, FieldError
 from pledgectl.views.ceremony import Entry, count_line
@@ -258,7 +257,7 @@ class PersonForm(ModalScreen[Added | None]):
         except (FieldError, PledgeError) as exc:
             self._show(exc)
             return
-        self.dismiss((person.name, person_key(person.nip, person.name), warnings))
+        self.dismiss((person.name, person.key, warnings))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

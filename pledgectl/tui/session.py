@@ -19,10 +19,9 @@ from typing import NamedTuple
 from pledgectl.core import validate
 from pledgectl.core.errors import PledgeError, RefusedWrite
 from pledgectl.core.i18n import N_
-from pledgectl.core.identity import person_key
 from pledgectl.core.registry import Registry
 from pledgectl.edit.recording import Person, make_person, sign, withdraw_signatory
-from pledgectl.views.ceremony import Counts, Entry, Sheet, load, stamp
+from pledgectl.views.ceremony import Counts, Entry, Sheet, Stamp, load, stamp
 
 Warning_ = tuple[str, dict[str, str]]
 
@@ -106,6 +105,8 @@ class Ceremony:
             position=now.position or None,
             unit=now.unit or None,
             signed=self.date,
+            nik=now.nik or None,
+            grade=now.grade or None,
         )
         return person, self._record(person)
 
@@ -157,13 +158,35 @@ class Ceremony:
             raise FieldError("name", exc) from None
 
     def _record(self, person: Person) -> list[Warning_]:
+        before = stamp(self.path)
         try:
             outcome = sign(self.registry, self.agency, self.declaration, person)
-        finally:
+        except BaseException:
             self.refresh()
-        self.marks[person_key(person.nip, person.name)] = Mark(outcome.appended[0], person.name)
+            raise
+        block = outcome.appended[0]
+        key = person.key
+        now = self._only_ours(before, +len(("\n" + block).encode("utf-8")))
+        if now is not None:
+            self.sheet.signed(key, person, now)
+        else:
+            self.refresh(force=True)
+        self.marks[key] = Mark(block, person.name)
         self.written += 1
         return outcome.warnings
+
+    def _only_ours(self, before: Stamp | None, grew: int) -> Stamp | None:
+        """The file's stamp now if it is the one last read with only our block added (or
+        taken off), else None.
+
+        So when the file had not changed since it was read, before the write, and its
+        size moved by exactly our block: a record from anyone else adds bytes of its
+        own. Then the sheet is updated in memory instead of parsing the file again.
+        """
+        after = stamp(self.path)
+        if before is None or after is None or before != self.sheet.stamp:
+            return None
+        return after if after[0] == before[0] + grew else None
 
     def marked_here(self, entry: Entry) -> bool:
         return entry.key in self.marks
@@ -177,9 +200,16 @@ class Ceremony:
                 hint=N_("a signature recorded before or elsewhere is corrected in the file itself"),
                 name=entry.name,
             )
+        before = stamp(self.path)
         try:
             withdraw_signatory(self.registry, self.agency, self.declaration, mark.block, mark.name)
-        finally:
+        except BaseException:
             self.refresh()
+            raise
+        now = self._only_ours(before, -len(("\n" + mark.block).encode("utf-8")))
+        if now is not None:
+            self.sheet.unsigned(entry.key, now)
+        else:
+            self.refresh(force=True)
         del self.marks[entry.key]
         self.withdrawn += 1

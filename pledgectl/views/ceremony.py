@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue, PledgeError
 from pledgectl.core.i18n import N_, t
-from pledgectl.core.identity import fold, person_key
+from pledgectl.core.identity import name_key, record_key
 from pledgectl.core.nip import normalise
 from pledgectl.core.reader import parse_text, read_raw
 from pledgectl.core.registry import Registry
@@ -27,7 +27,18 @@ Stamp = tuple[int, int, int]  # size, mtime_ns, inode: the file as last read
 class Entry:
     """One row: a person of the roster, or a signatory who is not on it."""
 
-    __slots__ = ("key", "name", "nip", "on_roster", "position", "signed", "status", "unit")
+    __slots__ = (
+        "grade",
+        "key",
+        "name",
+        "nik",
+        "nip",
+        "on_roster",
+        "position",
+        "signed",
+        "status",
+        "unit",
+    )
 
     def __init__(
         self,
@@ -39,8 +50,10 @@ class Entry:
         unit: str,
         on_roster: bool,
         signed: str | None,
+        nik: str = "",
+        grade: str = "",
     ) -> None:
-        self.key = key  # who the person is (NIP, else the folded name): one identity everywhere
+        self.key = key  # who the person is (pledgectl.core.identity): one identity everywhere
         self.name = name
         self.nip = nip
         self.status = status
@@ -48,6 +61,8 @@ class Entry:
         self.unit = unit
         self.on_roster = on_roster
         self.signed = signed  # the date as written ("" when the record has none); None: not signed
+        self.nik = nik
+        self.grade = grade
 
     def __repr__(self) -> str:
         return f"Entry({self.name!r}, signed={self.signed!r})"
@@ -85,6 +100,43 @@ class Sheet:
         self._names = [search_form(e.name) for e in entries]
         self._nips = [e.nip for e in entries]
 
+    def signed(self, key: str, person: Any, now: Stamp) -> None:
+        """The sheet after ``person`` (a :class:`pledgectl.edit.recording.Person`) was
+        recorded with nothing else changed: their row ticked, or a row added below."""
+        when = person.signed.isoformat() if person.signed else ""
+        found = [e for e in self.entries if e.key == key]
+        for entry in found:
+            entry.signed = when
+        if not found:
+            entry = Entry(
+                key,
+                person.name,
+                person.nip or "",
+                person.status,
+                person.position or "",
+                person.unit or "",
+                False,
+                when,
+                person.nik or "",
+                person.grade or "",
+            )
+            self.entries.append(entry)
+            self._names.append(search_form(entry.name))
+            self._nips.append(entry.nip)
+        self.stamp = now
+
+    def unsigned(self, key: str, now: Stamp) -> None:
+        """The sheet after the signature of ``key`` was taken off, nothing else changed."""
+        for index in range(len(self.entries) - 1, -1, -1):
+            entry = self.entries[index]
+            if entry.key != key:
+                continue
+            if entry.on_roster:
+                entry.signed = None
+            else:
+                del self.entries[index], self._names[index], self._nips[index]
+        self.stamp = now
+
     def counts(self) -> Counts:
         roster = {e.key: e.signed is not None for e in self.entries if e.on_roster}
         off = sum(1 for e in self.entries if not e.on_roster)
@@ -94,7 +146,8 @@ class Sheet:
         """Indexes of the rows matching ``query``, in order.
 
         Digits (spaces and dots allowed) match the start of a NIP; anything else
-        matches names by every word, ignoring case, accents and titles as ``find`` does.
+        matches names by every word, ignoring case, accents and academic and religious
+        titles as ``find`` does (``dr zulkarnain`` finds "Dr. H. Zulkarnain Effendi, S.Sos.").
         """
         text = query.strip()
         if not text:
@@ -113,8 +166,9 @@ class Sheet:
 
 
 def search_form(name: str) -> str:
-    """A name as search compares it: folded as ``find`` folds it (case, accents, spacing)."""
-    return fold(name)
+    """A name as search compares it: :func:`pledgectl.core.identity.name_key`, as ``find``
+    does (folded; gelar depan and belakang removed)."""
+    return name_key(name)
 
 
 def _tables(value: Any) -> list[dict[str, Any]]:
@@ -169,7 +223,7 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
     signed: dict[str, str] = {}
     signatories: list[tuple[str, dict[str, Any]]] = []
     for person in _tables(decl.get("signatories")):
-        key = person_key(_text(person.get("nip")) or None, _text(person.get("name")))
+        key = record_key(person)
         if key not in signed:
             signed[key] = _text(person.get("signed"))
             signatories.append((key, person))
@@ -190,18 +244,18 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
 
 
 def _entry(person: dict[str, Any], on_roster: bool, signed: dict[str, str]) -> Entry:
-    nip = _text(person.get("nip"))
-    name = _text(person.get("name"))
-    key = person_key(nip or None, name)
+    key = record_key(person)
     return Entry(
         key,
-        name,
-        nip,
+        _text(person.get("name")),
+        _text(person.get("nip")),
         _text(person.get("status")),
         _text(person.get("position")),
         _text(person.get("unit")),
         on_roster,
         signed.get(key),
+        _text(person.get("nik")),
+        _text(person.get("grade")),
     )
 
 

@@ -15,7 +15,7 @@ from pledgectl.core.registry import Registry
 from pledgectl.edit.recording import make_person, sign
 from pledgectl.edit.scaffold import init_registry
 from pledgectl.tui.session import Ceremony, FieldError
-from pledgectl.views.ceremony import Counts, count_line, load, percent
+from pledgectl.views.ceremony import Counts, Sheet, count_line, load, percent
 from tests.tui.conftest import AGENCY, DECL, UNSIGNED, agency_bytes
 
 
@@ -27,6 +27,19 @@ def signatories(registry: Registry) -> list[dict[str, object]]:
 
 def entry(session: Ceremony, name: str):  # type: ignore[no-untyped-def]
     return next(e for e in session.sheet.entries if e.name == name)
+
+
+def rows_of(sheet: Sheet) -> list[tuple[str, str, bool, str | None]]:
+    return [(e.key, e.name, e.on_roster, e.signed) for e in sheet.entries]
+
+
+def assert_as_read(session: Ceremony) -> None:
+    """The sheet the session keeps (updated in memory after its own writes) is the file's."""
+    fresh = load(session.registry, session.agency, session.declaration)
+    assert rows_of(session.sheet) == rows_of(fresh)
+    assert session.sheet.stamp == fresh.stamp
+    for query in ("andi", "tamu", "fadli", "1992"):
+        assert session.sheet.search(query) == fresh.search(query)
 
 
 # -- the sheet ---------------------------------------------------------------
@@ -49,6 +62,10 @@ def test_search_by_part_of_a_name_ignores_case_and_accents(demo: Registry) -> No
     assert names("FÁDLI") == ["Fadli Ramadhan, S.H."]
     assert names("  siregar budi ") == ["Budi Santoso Siregar, S.Sos."]  # every word, any order
     assert names("zulk") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    # academic and religious titles are not part of the name searched
+    assert names("Dr. H. Zulkarnain") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    assert names("effendi, s.sos.") == ["Dr. H. Zulkarnain Effendi, S.Sos., M.Si."]
+    assert names("S.Sos.") == []
     assert names("nobody-like-this") == []
     assert len(names("")) == len(sheet.entries)
 
@@ -145,6 +162,7 @@ def test_unmark_keeps_another_clerks_later_mark(demo: Registry, tmp_path) -> Non
     session.mark(fadli)
     sign(demo, AGENCY, DECL, make_person(demo, name=budi.name, status="PNS", nip=budi.nip))
     session.unmark(fadli)
+    assert_as_read(session)
     twin = tmp_path / "twin"
     init_registry(twin, example=True)
     sign(
@@ -202,9 +220,11 @@ def test_any_marks_and_unmarks_equal_signing_only_the_kept(
     people = [entry(session, UNSIGNED[i]) for i in order]
     for person in people:
         session.mark(person)
+        assert_as_read(session)
     for person, keep in reversed(list(zip(people, kept, strict=True))):
         if not keep:
             session.unmark(person)
+            assert_as_read(session)
     for person, keep in zip(people, kept, strict=True):
         if keep:
             made = make_person(
@@ -273,6 +293,11 @@ def test_form_records_someone_not_on_the_roster(demo: Registry) -> None:
     added = entry(session, "Andi Pratama")
     assert not added.on_roster and added.signed == "2023-11-29"
     assert session.counts() == Counts(signed=12, total=15, off_roster=1)
+    assert_as_read(session)
+    session.add(form(name="Tamu Kedua"))
+    session.unmark(added)  # the row goes with its mark, the later one stays
+    assert [e.name for e in session.sheet.entries if not e.on_roster] == ["Tamu Kedua"]
+    assert_as_read(session)
 
 
 def test_without_a_roster_the_form_still_records(demo: Registry) -> None:
@@ -293,3 +318,27 @@ def test_unknown_declaration_is_an_error_before_anything(demo: Registry) -> None
     with pytest.raises(PledgeError) as caught:
         Ceremony(demo, AGENCY, "no-such-declaration")
     assert "ikrar-hut-korpri-2023" in caught.value.message
+
+
+def test_a_roster_entry_with_a_nik_is_recorded_with_it(demo: Registry) -> None:
+    """NON-ASN staff known by NIK: the mark carries the NIK and grade, and is the same person."""
+    from pledgectl.edit.recording import add_roster
+
+    staff = make_person(
+        demo,
+        name="Siti Rahma",
+        status="NON-ASN",
+        nik="1471015505900001",
+        grade="THL",
+        position="Staf Umum",
+    )
+    add_roster(demo, AGENCY, [staff])
+    session = Ceremony(demo, AGENCY, DECL)
+    siti = entry(session, "Siti Rahma")
+    assert siti.on_roster and siti.signed is None and siti.nik == "1471015505900001"
+    session.mark(siti)
+    last = signatories(demo)[-1]
+    assert last["nik"] == "1471015505900001" and last["grade"] == "THL"
+    assert entry(session, "Siti Rahma").signed == "2023-11-29"
+    assert session.counts() == Counts(signed=13, total=16, off_roster=0)
+    assert_as_read(session)
