@@ -75,7 +75,7 @@ def walk(
                     "choices": ", ".join(field.enum),
                 },
             )
-        if field.type == "table" and field.record is not None:
+        if field.type in ("table", "inline") and field.record is not None:
             yield from walk(value, field.record, (*path, field.name), memo)
         elif field.type == "records" and field.record is not None:
             inner = _rules(field.record)
@@ -105,7 +105,9 @@ class _Rules:
             for f in spec.fields
             if f.pattern or f.enum or f.record or f.type in ("strlist", "records")
         )
-        self.flat = all(f.type not in ("strlist", "records", "table") for f in spec.fields)
+        self.flat = all(
+            f.type not in ("strlist", "records", "table", "inline") for f in spec.fields
+        )
 
     def clean(
         self, tables: list[dict[str, Any]], *, shallow: bool = False, memo: Memo | None = None

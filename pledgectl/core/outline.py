@@ -42,6 +42,7 @@ RECORD_KINDS = {
     ("declarations",): "declaration",
     ("declarations", "witnesses"): "witness",
     ("declarations", "signatories"): "signatory",
+    ("declarations", "seals"): "seal",
 }
 
 
@@ -54,7 +55,7 @@ class Block:
         self, outline: Outline, kind: str, path: Path_, name: tuple[str, ...], start: int, end: int
     ) -> None:
         self.outline = outline
-        self.kind = kind  # agency | roster | declaration | witness | signatory | other
+        self.kind = kind  # agency | roster | declaration | witness | signatory | seal | other
         self.path = path
         self.name = name
         self.start = start  # offset of the header line
@@ -223,7 +224,7 @@ def build(text: str) -> Outline:
     headers = [m for m in found if not hidden(m.start())] if outline._masked else list(found)
     starts = [m.start() for m in headers]
     starts.append(len(text))
-    counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
+    counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0, "seal": 0}
     blocks: list[Block] = []
     append = blocks.append
     for i, match in enumerate(headers):
@@ -237,7 +238,7 @@ def build(text: str) -> Outline:
             cached = _NAMES.setdefault((raw, bracket), (name, kind))
         name, kind = cached
         path: Path_
-        if kind == "signatory" or kind == "witness":
+        if kind == "signatory" or kind == "witness" or kind == "seal":
             decl = counters["declaration"] - 1
             if decl < 0:
                 kind, path = "other", name
@@ -247,7 +248,7 @@ def build(text: str) -> Outline:
         elif kind == "declaration":
             path = ("declarations", counters["declaration"])
             counters["declaration"] += 1
-            counters["witness"] = counters["signatory"] = 0
+            counters["witness"] = counters["signatory"] = counters["seal"] = 0
         elif kind == "roster":
             path = ("roster", counters["roster"])
             counters["roster"] += 1

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from pledgectl.core.i18n import N_, t
 from pledgectl.git.semdiff import (
@@ -31,6 +31,7 @@ from pledgectl.git.semdiff import (
     person_key,
     records_of,
     same,
+    seal_key,
     witness_key,
 )
 
@@ -48,7 +49,11 @@ KeyFn = Callable[[Mapping[str, Any]], str]
 
 # Record arrays merged by identity, by where they sit: file level and in a declaration.
 _FILE_RECORDS: dict[str, KeyFn] = {"roster": person_key, "declarations": declaration_key}
-_DECLARATION_RECORDS: dict[str, KeyFn] = {"witnesses": witness_key, "signatories": person_key}
+_DECLARATION_RECORDS: dict[str, KeyFn] = {
+    "witnesses": witness_key,
+    "signatories": person_key,
+    "seals": seal_key,
+}
 
 
 _CONFLICTS = {
@@ -67,7 +72,9 @@ class Conflict:
 
     ``reason``: ``edit-edit`` (a field changed differently), ``add-add`` (a
     record with the same key added with different data), ``delete-edit`` (we
-    removed what they changed), ``edit-delete`` (the reverse).
+    removed what they changed), ``edit-delete`` (the reverse), ``seal`` (a seal
+    that holds on one side would not hold on the merge: ``ours``/``theirs`` name
+    the side whose seal it is).
     ``path`` locates the record: ``("declarations", "<id>", "signatories",
     "<nip>")``; ``field`` names the field (None for a whole record). Values
     are None where absent.
@@ -86,6 +93,13 @@ class Conflict:
 
     def message(self) -> str:
         """The conflict in the current language, for the merge driver's report."""
+        if self.reason == "seal":
+            return t(
+                "{where}: the seal by {seal} would no longer hold after the merge "
+                "(what it covers differs between the two sides)",
+                where=self.where,
+                seal=self.field or "",
+            )
         return t(
             _CONFLICTS[self.reason],
             where=self.where,
@@ -128,6 +142,8 @@ def _plain(value: Any) -> Any:
 class _Merger:
     def __init__(self) -> None:
         self.conflicts: list[Conflict] = []
+        # (declaration key, records name) -> records a holding seal covers, per side
+        self.sealed: dict[tuple[str, str], tuple[int, int]] = {}
 
     def conflict(
         self, reason: str, path: tuple[str, ...], name: str | None, b: Any, o: Any, th: Any
@@ -225,7 +241,89 @@ class _Merger:
             elif not same(theirs, base):
                 self.conflict("delete-edit", (*path, name, key), None, base, MISSING, theirs)
                 out.append(dict(theirs))
+        covered = self.sealed.get((path[-1], name)) if len(path) == 2 else None
+        if covered:
+            out = _sealed_first(out, o, th, keyfn, covered)
         return out
+
+
+def _sealed_first(
+    out: list[dict[str, Any]],
+    o: list[dict[str, Any]],
+    th: list[dict[str, Any]],
+    keyfn: KeyFn,
+    covered: tuple[int, int],
+) -> list[dict[str, Any]]:
+    """Keep the records a seal covers where the seal put them: first, in that side's order.
+
+    The side whose seals cover more leads; when the other side's covered records
+    are not a prefix of those, the seals cannot both hold (:func:`_seal_conflicts`).
+    """
+    side, count = (th, covered[1]) if covered[1] > covered[0] else (o, covered[0])
+    head_keys = list(keyed(side[:count], keyfn))
+    if list(keyed(out[:count], keyfn)) == head_keys:
+        return out
+    by_key = keyed(out, keyfn)
+    head = [cast(dict[str, Any], by_key[k]) for k in head_keys if k in by_key]
+    taken = {id(r) for r in head}
+    return [*head, *(r for r in out if id(r) not in taken)]
+
+
+def _holding_seals(data: Mapping[str, Any]) -> dict[str, list[tuple[str, Any, str]]]:
+    """Per declaration id: (seal label, covers, digest) of each seal whose digest holds."""
+    from pledgectl.core import seal as seal_mod
+
+    out: dict[str, list[tuple[str, Any, str]]] = {}
+    agency = _agency_id(data)
+    for decl in records_of(data.get("declarations", [])) or []:
+        key = declaration_key(decl)
+        for raw in records_of(decl.get("seals", [])) or []:
+            found = seal_mod.read_seal(raw)
+            if isinstance(found, str):
+                continue
+            lines = seal_mod.covered_lines(agency, decl, found.covers)
+            if seal_mod.digest_of(lines) == found.digest:
+                label = f"{found.institution} ({found.principal}, {found.sealed_at:%Y-%m-%d})"
+                out.setdefault(key, []).append((label, found.covers, found.digest))
+    return out
+
+
+def _agency_id(data: Mapping[str, Any]) -> str:
+    table = data.get("agency")
+    ident = table.get("id") if isinstance(table, Mapping) else None
+    return ident if isinstance(ident, str) else ""
+
+
+def _seal_conflicts(
+    merged: Mapping[str, Any], sides: tuple[Mapping[str, Any], Mapping[str, Any]]
+) -> list[Conflict]:
+    """A seal that holds on one side and would not hold on the merge is a conflict."""
+    from pledgectl.core import seal as seal_mod
+
+    agency = _agency_id(merged)
+    decls = {declaration_key(d): d for d in records_of(merged.get("declarations", [])) or []}
+    out: list[Conflict] = []
+    for which, side in zip(("ours", "theirs"), sides, strict=True):
+        for key, seals in _holding_seals(side).items():
+            decl = decls.get(key)
+            for label, covers, digest in seals:
+                now = (
+                    seal_mod.digest_of(seal_mod.covered_lines(agency, decl, covers))
+                    if decl is not None
+                    else None
+                )
+                if now != digest:
+                    out.append(
+                        Conflict(
+                            "seal",
+                            ("declarations", key, "seals"),
+                            label,
+                            None,
+                            digest if which == "ours" else None,
+                            digest if which == "theirs" else None,
+                        )
+                    )
+    return out
 
 
 def merge_agency(
@@ -242,7 +340,16 @@ def merge_agency(
         return MergeResult(_copy(theirs))
     if base is not None and same(dict(theirs), dict(base)):
         return MergeResult(_copy(ours))
+    sides = (ours, theirs)
+    holding = [_holding_seals(side) for side in sides]
+    for key in set(holding[0]) | set(holding[1]):
+        for name, index in (("witnesses", 0), ("signatories", 1)):
+            counts = tuple(max((c[1][index] for c in h.get(key, [])), default=0) for h in holding)
+            if any(counts):
+                merger.sealed[(key, name)] = (counts[0], counts[1])
     data = merger.table(base or {}, ours, theirs, (), base is None)
+    if any(holding):
+        merger.conflicts.extend(_seal_conflicts(data, sides))
     return MergeResult(data, merger.conflicts)
 
 
