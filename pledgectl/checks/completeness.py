@@ -58,7 +58,7 @@ def _person_key(person: dict[str, Any]) -> str:
     nip = person.get("nip")
     if isinstance(nip, str) and nip:
         return nip
-    return person_key(None, text(person.get("name")) or "")
+    return person_key(None, text(person.get("name")) or "", text(person.get("nik")))
 
 
 class DeclarationState:

@@ -17,6 +17,7 @@ from pledgectl.checks.base import Check, Context
 from pledgectl.core.batch import all_match, compile_batch
 from pledgectl.core.findings import Finding
 from pledgectl.core.model import AGENCY_FILE, SCHEMA_VERSION, Record, kind_ok, type_ok
+from pledgectl.core.outline import inline_records_line
 from pledgectl.core.reader import AgencyFile
 
 Path_ = tuple[str | int, ...]
@@ -194,6 +195,16 @@ class SchemaCheck(Check):
                 severity="warning" if code == "schema-extra" else "error",
                 declaration=_declaration_id(data, path),
                 **cast(dict[str, Any], params),
+            )
+        inline = inline_records_line(af.text)
+        if inline is not None:  # the rule by which recording refuses to append
+            yield ctx.finding(
+                self.name,
+                "schema-inline-records",
+                af,
+                line=inline[0],
+                severity="warning",
+                field=inline[1],
             )
         agency = data.get("agency")
         if (

@@ -15,6 +15,7 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 REGION_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
 NIP_PATTERN = r"^\d{18}$"
+NIK_PATTERN = r"^\d{16}$"
 STATUSES = ("PNS", "PPPK", "NON-ASN")
 
 
@@ -51,6 +52,12 @@ class Record(NamedTuple):
         return tuple(f.name for f in self.fields)
 
 
+_NIK_DOC = (
+    "16-digit NIK (Nomor Induk Kependudukan): province code, birth date DDMMYY"
+    " (day + 40 for women); personal data, masked by --redact"
+)
+_GRADE_DOC = "pangkat / golongan, free text (e.g. Penata Muda, III/a)"
+
 WITNESS = Record(
     "witness",
     (
@@ -65,8 +72,10 @@ SIGNATORY = Record(
     "signatory",
     (
         Field("nip", "str", pattern=NIP_PATTERN, doc="18-digit NIP; may be omitted for NON-ASN"),
+        Field("nik", "str", pattern=NIK_PATTERN, doc=_NIK_DOC),
         Field("name", "str", True),
         Field("status", "str", True, enum=STATUSES),
+        Field("grade", "str", doc=_GRADE_DOC),
         Field("position", "str"),
         Field("unit", "str"),
         Field("signed", "date", doc="date of signature"),
@@ -78,8 +87,10 @@ ROSTER = Record(
     "roster",
     (
         Field("nip", "str", pattern=NIP_PATTERN),
+        Field("nik", "str", pattern=NIK_PATTERN, doc=_NIK_DOC),
         Field("name", "str", True),
         Field("status", "str", True, enum=STATUSES),
+        Field("grade", "str", doc=_GRADE_DOC),
         Field("position", "str"),
         Field("unit", "str"),
     ),

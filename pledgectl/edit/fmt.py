@@ -15,7 +15,7 @@ from pledgectl.core import canonical
 from pledgectl.core.comments import extract
 from pledgectl.core.i18n import N_
 from pledgectl.core.model import SCHEMA_VERSION
-from pledgectl.core.reader import parse_text
+from pledgectl.core.reader import conflict_marker_line, parse_text
 from pledgectl.core.registry import Registry
 from pledgectl.core.storage import locked, write_atomic
 
@@ -34,6 +34,17 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
     if parsed.data is None:
         problem = parsed.problem
         line = str(problem.line) if problem else "1"
+        marker = conflict_marker_line(parsed.text) if problem else None
+        if marker is not None:
+            return FmtResult(
+                path,
+                "refused",
+                N_(
+                    "{file}: unresolved merge conflict markers from line {line}; left as it is "
+                    "(resolve the merge first)"
+                ),
+                (("line", str(marker)),),
+            )
         return FmtResult(
             path,
             "refused",
@@ -97,7 +108,7 @@ def _compare(path: Path, write: bool) -> FmtResult:
     if result == raw:
         return FmtResult(path, "same")
     if write:
-        write_atomic(path, result)
+        write_atomic(path, result, valid_toml=True)
     return FmtResult(path, "changed")
 
 

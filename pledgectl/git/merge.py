@@ -56,13 +56,17 @@ _DECLARATION_RECORDS: dict[str, KeyFn] = {
 }
 
 
+# ``{ours_label}``/``{theirs_label}``: git's names for the sides (HEAD, the branch merged in)
 _CONFLICTS = {
     "add-add": N_(
-        "{where}: added on both sides with different data ({field}: ours {ours}, theirs {theirs})"
+        "{where}: added on both sides with different data "
+        "({field}: {ours_label} {ours}, {theirs_label} {theirs})"
     ),
-    "delete-edit": N_("{where}: removed on our side but changed on theirs"),
-    "edit-delete": N_("{where}: changed on our side but removed on theirs"),
-    "edit-edit": N_("{where}: {field} changed on both sides: ours {ours}, theirs {theirs}"),
+    "delete-edit": N_("{where}: removed in {ours_label} but changed in {theirs_label}"),
+    "edit-delete": N_("{where}: changed in {ours_label} but removed in {theirs_label}"),
+    "edit-edit": N_(
+        "{where}: {field} changed on both sides: {ours_label} {ours}, {theirs_label} {theirs}"
+    ),
 }
 
 
@@ -91,8 +95,11 @@ class Conflict:
     def where(self) -> str:
         return "/".join(self.path) if self.path else "."
 
-    def message(self) -> str:
-        """The conflict in the current language, for the merge driver's report."""
+    def message(self, labels: tuple[str, str, str] = ("HEAD", "base", "theirs")) -> str:
+        """The conflict in the current language, for the merge driver's report.
+
+        ``labels``: the names of our side, the base and their side, as on the markers.
+        """
         if self.reason == "seal":
             return t(
                 "{where}: the seal by {seal} would no longer hold after the merge "
@@ -106,6 +113,8 @@ class Conflict:
             field=self.field or "",
             ours=_show(self.ours),
             theirs=_show(self.theirs),
+            ours_label=labels[0],
+            theirs_label=labels[2],
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -359,3 +368,118 @@ def _copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+# -- conflict markers ---------------------------------------------------------------
+
+
+def _is_record_start(line: str) -> bool:
+    """A table header, or a comment line (comments are kept above the record they describe)."""
+    stripped = line.lstrip()
+    return stripped.startswith("[") or stripped.startswith("#")
+
+
+def _slide(pre: list[str], sides: list[list[str]], post: list[str]) -> None:
+    """Move one conflict block to record boundaries, in place, when that changes nothing.
+
+    A line diff of two canonical files that differ by one whole record may cut
+    the block one header early: the removed record's fields, a blank line and
+    the *next* record's ``[[...]]`` line. Each side can then be resolved, but
+    deleting the block as a whole leaves the next record's fields under the
+    previous header. Shifting the block up (or down) by lines equal on every
+    side gives each side exactly the same text, now starting at a record.
+    """
+    filled = [s for s in sides if s]
+    crossing = any(_is_record_start(line) for s in filled for line in s[1:])
+    if not filled or not crossing or all(_is_record_start(s[0]) for s in filled):
+        return
+    for step in (-1, 1):
+        trial_pre, trial_post = list(pre), list(post)
+        trial = [list(s) for s in sides]
+        for _ in range(64):
+            if step < 0:
+                if not trial_pre or any(s[-1] != trial_pre[-1] for s in trial if s):
+                    break
+                line = trial_pre.pop()
+                trial = [[line, *s[:-1]] if s else s for s in trial]
+                trial_post.insert(0, line)
+            else:
+                if not trial_post or any(s[0] != trial_post[0] for s in trial if s):
+                    break
+                line = trial_post.pop(0)
+                trial = [[*s[1:], line] if s else s for s in trial]
+                trial_pre.append(line)
+            if all(_is_record_start(s[0]) for s in trial if s):
+                pre[:], post[:] = trial_pre, trial_post
+                for side, moved in zip(sides, trial, strict=True):
+                    side[:] = moved
+                return
+
+
+def align_conflicts(text: str, labels: tuple[str, str, str], marker_size: int = 7) -> str:
+    """Shift each conflict block of ``git merge-file`` output to whole records (:func:`_slide`).
+
+    Only blocks marked with exactly these ``labels`` are touched; a text that
+    does not parse as blocks is returned as it is.
+    """
+    start = "<" * marker_size + (f" {labels[0]}" if labels[0] else "")
+    middle = "=" * marker_size
+    end = ">" * marker_size + (f" {labels[2]}" if labels[2] else "")
+    lines = text.splitlines(keepends=True)
+    parts: list[list[str] | tuple[list[str], list[str]]] = [[]]
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip("\r\n") != start:
+            current = parts[-1]
+            assert isinstance(current, list)
+            current.append(lines[i])
+            i += 1
+            continue
+        try:
+            mid = next(j for j in range(i + 1, len(lines)) if lines[j].rstrip("\r\n") == middle)
+            stop = next(j for j in range(mid + 1, len(lines)) if lines[j].rstrip("\r\n") == end)
+        except StopIteration:
+            return text
+        parts.append((lines[i + 1 : mid], lines[mid + 1 : stop]))
+        parts.append([])
+        i = stop + 1
+    if len(parts) == 1:
+        return text
+    for k in range(1, len(parts), 2):
+        pre, block, post = parts[k - 1], parts[k], parts[k + 1]
+        assert isinstance(pre, list) and isinstance(post, list) and isinstance(block, tuple)
+        _slide(pre, [block[0], block[1]], post)
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(start + "\n")
+            out.extend(_ended(part[0]))
+            out.append(middle + "\n")
+            out.extend(_ended(part[1]))
+            out.append(end + "\n")
+        else:
+            out.extend(part)
+    return "".join(out)
+
+
+def _ended(lines: list[str]) -> list[str]:
+    """Lines inside a block, the last one given its newline so the marker after it stands alone."""
+    if lines and not lines[-1].endswith("\n"):
+        return [*lines[:-1], lines[-1] + "\n"]
+    return lines
+
+
+def conflict_whole(
+    ours: str, theirs: str, labels: tuple[str, str, str], marker_size: int = 7
+) -> str:
+    """Both texts in one conflict block: for records that disagree though their lines merged."""
+    return (
+        "<" * marker_size
+        + f" {labels[0]}\n"
+        + "".join(_ended(ours.splitlines(keepends=True)))
+        + "=" * marker_size
+        + "\n"
+        + "".join(_ended(theirs.splitlines(keepends=True)))
+        + ">" * marker_size
+        + f" {labels[2]}\n"
+    )

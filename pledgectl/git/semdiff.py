@@ -10,7 +10,8 @@ Renderers turn the changes into text for a reviewer or JSON for scripts;
 
 Records are matched by identity, not position: declarations by ``id``,
 witnesses by ``institution`` and name, signatories and roster entries by
-``nip``, or by normalised name when there is no NIP (NON-ASN staff).
+``nip``, else ``nik``, else the name without titles, folded (NON-ASN staff) --
+the one identity of :mod:`pledgectl.core.identity`, shared with ``sign``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pledgectl.core import identity
 from pledgectl.core.i18n import N_, t
+from pledgectl.core.model import SIGNATORY
 
 # Known key orders, so fields print in the order a clerk knows from the file;
 # unknown keys follow, sorted.
@@ -45,7 +48,7 @@ DECLARATION_KEYS = (
 )
 WITNESS_KEYS = ("institution", "name", "role")
 SEAL_KEYS = ("institution", "principal", "sealed_at", "covers", "digest", "signature", "tags")
-PERSON_KEYS = ("nip", "name", "status", "position", "unit", "signed")
+PERSON_KEYS = SIGNATORY.keys  # nip, nik, name, status, grade, position, unit, signed
 SETTINGS_RECORDS = ("checklist", "elections", "institutions")
 
 # The record arrays the diff and merge look inside; everything else is a value.
@@ -99,21 +102,15 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def norm_name(name: Any) -> str:
-    """A person's name for matching: case and spacing do not make another person."""
-    return " ".join(str(name).split()).casefold() if name is not None else ""
-
-
 def person_key(record: Mapping[str, Any]) -> str:
-    """Signatories and roster entries: the NIP, or ``name:<normalised name>`` without one."""
-    nip = record.get("nip")
-    if isinstance(nip, str) and nip.strip():
-        return nip.strip()
-    return "name:" + norm_name(record.get("name"))
+    """Signatories and roster entries: who they are, by :func:`pledgectl.core.identity.record_key`
+    (the NIP, else ``nik:<NIK>``, else ``name:<name without titles, folded>``)."""
+    return identity.record_key(record)
 
 
 def witness_key(record: Mapping[str, Any]) -> str:
-    return f"{record.get('institution', '')}/{norm_name(record.get('name'))}"
+    """Witnesses: institution and name key (:func:`pledgectl.core.identity.witness_record_key`)."""
+    return identity.witness_record_key(record)
 
 
 def seal_key(record: Mapping[str, Any]) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
-from pledgectl.core.identity import fold
+from pledgectl.core.identity import name_key
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.walk import declarations, records
@@ -52,10 +52,14 @@ def _text(value: Any) -> str:
 
 
 def find(registry: Registry, query: str, redacted: bool = False) -> list[dict[str, str]]:
-    """People whose NIP starts with ``query`` (digits) or whose name contains it (any case/accents)."""
+    """People whose NIP or NIK starts with ``query`` (digits), or whose name contains it.
+
+    Names compare as :mod:`pledgectl.core.identity` does: case, accents, spacing and
+    titles aside ("Dr. Zulkarnain" finds "Dr. H. Zulkarnain Effendi, S.Sos.").
+    """
     digits = normalise(query)
     by_nip = digits.isdigit() and len(digits) >= 4
-    needle = fold(query)
+    needle = name_key(query)
     found: list[dict[str, str]] = []
     for af in registry.iter_files():
         if af.data is None:
@@ -63,10 +67,11 @@ def find(registry: Registry, query: str, redacted: bool = False) -> list[dict[st
         agency = af.file_id
 
         def hit(person: dict[str, Any]) -> bool:
-            nip = _text(person.get("nip"))
             if by_nip:
-                return nip.startswith(digits)
-            return needle in fold(_text(person.get("name")))
+                return _text(person.get("nip")).startswith(digits) or _text(
+                    person.get("nik")
+                ).startswith(digits)
+            return needle in name_key(_text(person.get("name")))
 
         for _, person in records(af.data, "roster"):
             if hit(person):
