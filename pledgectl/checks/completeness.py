@@ -27,7 +27,19 @@ from pledgectl.core.identity import person_key
 from pledgectl.core.settings import Settings
 
 # Per-file checks whose error findings make a declaration incomplete.
-DECLARATION_CHECKS = ("schema", "ids", "nip", "commitments", "witnesses", "signatories", "dates")
+# Per-file checks whose error findings make a declaration incomplete. ``seals``: a seal
+# that is broken, invalid or out of place, or one policy.required_seals asks for and
+# that is missing (seals-missing), leaves the declaration incomplete.
+DECLARATION_CHECKS = (
+    "schema",
+    "ids",
+    "nip",
+    "commitments",
+    "witnesses",
+    "signatories",
+    "dates",
+    "seals",
+)
 
 
 def faulted_declarations(

@@ -45,6 +45,7 @@ class NipCheck(Check):
                 if (
                     isinstance(value, str)
                     and is_valid(value, today)
+                    and status != "NON-ASN"
                     and (status not in ("PNS", "PPPK") or kind_of(value) == status)
                 ):
                     continue  # the common case: nothing to report
@@ -100,7 +101,8 @@ class NipCheck(Check):
             )
         if problems:
             return
-        if status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
+        # NON-ASN staff have no NIP: a valid one of either shape disagrees with the status
+        if status in ("PNS", "PPPK", "NON-ASN") and nip_rules.kind_of(value) != status:
             yield ctx.finding(
                 self.name,
                 "nip-status-mismatch",
@@ -150,7 +152,9 @@ def _all_clear(group: list[Any], today: dt.date, memo: Memo) -> bool:
         return False
     pairs = set(zip(statuses, map(itemgetter(slice(12, 14)), nips), strict=True))
     kind = nip_rules.kind_of_digits
-    return all(s not in ("PNS", "PPPK") or kind(digits) == s for s, digits in pairs)
+    return all(
+        s != "NON-ASN" and (s not in ("PNS", "PPPK") or kind(digits) == s) for s, digits in pairs
+    )
 
 
 CHECK = NipCheck()

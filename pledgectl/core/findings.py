@@ -119,7 +119,17 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
     "nip-sequence": (N_("NIP {nip_}: sequence 000 is never issued"), None),
     "nip-status-mismatch": (
         N_("status {status} but the NIP has the {kind} shape"),
-        N_("PPPK numbers have 2 as the 13th digit; check the status or the NIP"),
+        N_(
+            "PPPK numbers have 2 as the 13th digit and NON-ASN staff have no NIP; "
+            "check the status or the NIP"
+        ),
+    ),
+    "parse-conflict": (
+        N_("unresolved merge conflict markers (<<<<<<< ======= >>>>>>>): a merge left unfinished"),
+        N_(
+            "resolve the merge first: keep the right records between the markers, "
+            "delete the marker lines, then run `pledgectl fmt`"
+        ),
     ),
     "parse-encoding": (N_("not UTF-8 text"), N_("save the file as UTF-8")),
     "parse-syntax": (
@@ -137,12 +147,50 @@ MESSAGES: dict[str, tuple[str, str | None]] = {
         N_("agency id {id!r} differs from the file name {file_id!r}"),
         N_("rename the file to {id}.toml or fix the id"),
     ),
+    "schema-inline-records": (
+        N_(
+            "{field} are written as an inline array ({field} = [...]); records cannot be added to it"
+        ),
+        N_("run `pledgectl fmt` to rewrite them as [[...]] tables"),
+    ),
     "schema-missing": (N_("required field {field} is missing"), None),
     "schema-pattern": (N_("{field} {value!r} has the wrong shape"), None),
     "schema-type": (N_("{field} should be {expected}, found {found}"), None),
     "schema-version": (
         N_("schema {found} is newer than this pledgectl understands ({known})"),
         N_("upgrade pledgectl"),
+    ),
+    "seals-broken": (
+        N_(
+            "the seal by {institution} ({principal}) no longer holds: what it covers changed since it was sealed"
+        ),
+        N_(
+            "restore what was sealed (git diff shows the change), or ask {institution} to seal the declaration again"
+        ),
+    ),
+    "seals-institution": (
+        N_("{principal} may not seal for {institution}: not among its sealers"),
+        N_(
+            "list the principal in sealers of {institution} in pledgectl.toml, or have a listed sealer seal"
+        ),
+    ),
+    "seals-invalid": (
+        N_("the seal by {institution} ({principal}) is not valid: {reason}"),
+        N_(
+            "a seal is made with `pledgectl seal`; check allowed_signers at the registry root, or seal again"
+        ),
+    ),
+    "seals-missing": (
+        N_("no seal by {institution} holds on this declaration (policy.required_seals)"),
+        N_(
+            "ask {institution} to seal it: `pledgectl seal AGENCY DECL --institution {institution} --key KEY`"
+        ),
+    ),
+    "seals-uncovered": (
+        N_("records added after the last seal, not covered by it: {count}"),
+        N_(
+            "ask the witness institution to seal the declaration again (`pledgectl seal`) to cover them"
+        ),
     ),
     "signatories-none": (
         N_("nobody has signed this declaration"),
@@ -182,6 +230,8 @@ class Finding(NamedTuple):
     @property
     def msgid(self) -> str:
         """The message's msgid (a code missing from :data:`MESSAGES` stands for itself)."""
+        if "message" in self.params:  # a wording the check chose for the case: an English msgid
+            return self.params["message"]
         return MESSAGES.get(self.code, (self.code, None))[0]
 
     def message(self, lang: str | None = None) -> str:

@@ -20,7 +20,8 @@ STATUSES = ("PNS", "PPPK", "NON-ASN")
 
 
 class Field(NamedTuple):
-    """One key of a table. ``type``: str, int, date, strlist, table, records.
+    """One key of a table. ``type``: str, int, date, datetime, strlist, table, inline
+    (a table written inline, ``k = { ... }``), records.
 
     Named tuples, not frozen dataclasses: the model is built on every start-up,
     and a frozen dataclass costs ~1 ms to create (measured), a named tuple ~0.1 ms.
@@ -96,6 +97,29 @@ ROSTER = Record(
     doc="A member of the agency's staff",
 )
 
+COVERS = Record(
+    "covers",
+    (
+        Field("witnesses", "int", True, doc="the first N witnesses, in file order"),
+        Field("signatories", "int", True, doc="the first M signatories, in file order"),
+    ),
+    doc="What a seal covers",
+)
+
+SEAL = Record(
+    "seal",
+    (
+        Field("institution", "str", True, doc="the sealing institution, an institutions id"),
+        Field("principal", "str", True, doc="the key's principal in allowed_signers"),
+        Field("sealed_at", "datetime", True, doc="when the seal was made (UTC)"),
+        Field("covers", "inline", True, record=COVERS),
+        Field("digest", "str", True, pattern=r"^sha256:[0-9a-f]{64}$", doc="of the covered part"),
+        Field("signature", "str", True, doc="armored SSHSIG, namespace pledgectl-seal"),
+        Field("tags", "str", doc="per-record hashes that locate a change; not part of the proof"),
+    ),
+    doc="A witness institution's seal over the declaration as it stood (DESIGN.md 6.4)",
+)
+
 DECLARATION = Record(
     "declaration",
     (
@@ -110,6 +134,7 @@ DECLARATION = Record(
         Field("commitments", "strlist", doc="checklist ids the declaration covers"),
         Field("witnesses", "records", record=WITNESS),
         Field("signatories", "records", record=SIGNATORY),
+        Field("seals", "records", record=SEAL),
     ),
     doc="A declaration event: ikrar, deklarasi or pakta integritas",
 )
@@ -157,8 +182,10 @@ def kind_ok(spec: Field, kind: type) -> bool:
         return issubclass(kind, int) and not issubclass(kind, bool)
     if spec.type == "date":
         return issubclass(kind, dt.date) and not issubclass(kind, dt.datetime)
+    if spec.type == "datetime":
+        return issubclass(kind, dt.datetime)
     if spec.type in ("strlist", "records"):
         return issubclass(kind, list)
-    if spec.type == "table":
+    if spec.type in ("table", "inline"):
         return issubclass(kind, dict)
     return False

@@ -18,12 +18,12 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.core.i18n import N_
+from pledgectl.core.i18n import N_, _
 from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.core.registry import Registry
-from pledgectl.core.storage import locked, write_atomic
+from pledgectl.core.storage import known_valid, locked, write_atomic
 
 Warning_ = tuple[str, dict[str, str]]
 
@@ -187,6 +187,8 @@ def edit_agency(
                 hint=N_("run `pledgectl check` to see where"),
                 file=str(path),
             ) from None
+        if not known_valid(path, raw):
+            refuse_invalid_toml(path, text)
         schema, inline_records = preflight(text)
         if schema is not None and schema > SCHEMA_VERSION:
             raise RefusedWrite(
@@ -214,7 +216,42 @@ def edit_agency(
         new_text = change(text, outline)
         if new_text is None or new_text == text:
             return
-        write_atomic(path, new_text.encode("utf-8"))
+        # canonical blocks inserted at record boundaries of a valid file: valid
+        write_atomic(path, new_text.encode("utf-8"), valid_toml=True)
+
+
+def refuse_invalid_toml(path: Path, text: str) -> None:
+    """Refuse to write into ``text`` unless it parses: unresolved conflicts named as such."""
+    from pledgectl.core.reader import TomlSyntaxError, conflict_marker_line, loads
+
+    try:
+        loads(text)
+        return
+    except TomlSyntaxError as exc:
+        line, reason = exc.line, exc.reason
+    except (RecursionError, MemoryError):
+        line, reason = 1, _("nested too deeply to read")
+    marker = conflict_marker_line(text)
+    if marker is not None:
+        raise RefusedWrite(
+            N_(
+                "{file} has unresolved merge conflict markers (<<<<<<< ======= >>>>>>>) "
+                "from line {line}; nothing was written"
+            ),
+            hint=N_(
+                "resolve the merge first: keep the right lines between the markers, delete "
+                "the marker lines, run `pledgectl fmt`, then `git add` the file"
+            ),
+            file=str(path),
+            line=marker,
+        )
+    raise RefusedWrite(
+        N_("{file} is not valid TOML (line {line}: {reason}); nothing was written"),
+        hint=N_("fix the file by hand (`pledgectl check` shows where), then try again"),
+        file=str(path),
+        line=line,
+        reason=reason,
+    )
 
 
 def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
@@ -279,7 +316,7 @@ def add_agency(
     registry.ensure_writable_here()
     text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
     with locked(path):
-        write_atomic(path, text.encode("utf-8"), must_not_exist=True)
+        write_atomic(path, text.encode("utf-8"), must_not_exist=True, valid_toml=True)
     return path
 
 

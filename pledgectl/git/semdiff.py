@@ -44,13 +44,15 @@ DECLARATION_KEYS = (
     "commitments",
     "witnesses",
     "signatories",
+    "seals",
 )
 WITNESS_KEYS = ("institution", "name", "role")
+SEAL_KEYS = ("institution", "principal", "sealed_at", "covers", "digest", "signature", "tags")
 PERSON_KEYS = SIGNATORY.keys  # nip, nik, name, status, grade, position, unit, signed
 SETTINGS_RECORDS = ("checklist", "elections", "institutions")
 
 # The record arrays the diff and merge look inside; everything else is a value.
-DECLARATION_RECORDS = ("witnesses", "signatories")
+DECLARATION_RECORDS = ("witnesses", "signatories", "seals")
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,14 @@ def person_key(record: Mapping[str, Any]) -> str:
 def witness_key(record: Mapping[str, Any]) -> str:
     """Witnesses: institution and name key (:func:`pledgectl.core.identity.witness_record_key`)."""
     return identity.witness_record_key(record)
+
+
+def seal_key(record: Mapping[str, Any]) -> str:
+    """A seal is itself: its signature (two seals never share one)."""
+    signature = record.get("signature")
+    if isinstance(signature, str) and signature:
+        return "seal:" + hashlib.sha256(signature.encode("utf-8")).hexdigest()[:16]
+    return f"seal:{record.get('institution', '')}/{record.get('principal', '')}"
 
 
 def declaration_key(record: Mapping[str, Any]) -> str:
@@ -198,6 +208,22 @@ def witness_label(record: Mapping[str, Any]) -> str:
     return _fmt_label(record, ("institution", "name"), ("role",))
 
 
+def seal_label(record: Mapping[str, Any]) -> str:
+    """``KPU kpu-pekanbaru 2026-12-01T20:30:00+00:00 (2 witnesses, 12 signatories)``."""
+    covers = record.get("covers")
+    head = _fmt_label(record, ("institution", "principal"), ())
+    when = record.get("sealed_at")
+    if isinstance(when, dt.datetime):
+        head += f" {when.isoformat()}"
+    if isinstance(covers, dict):
+        head += " " + t(
+            "(covers {witnesses} witnesses, {signatories} signatories)",
+            witnesses=covers.get("witnesses", "?"),
+            signatories=covers.get("signatories", "?"),
+        )
+    return head
+
+
 def declaration_label(record: Mapping[str, Any]) -> str:
     parts = [str(record[k]) for k in ("kind", "date") if k in record]
     if isinstance(record.get("title"), str):
@@ -234,7 +260,8 @@ class _Kind:
 _PERSON = _Kind("signatory", person_key, person_label, PERSON_KEYS)
 _ROSTER = _Kind("roster", person_key, person_label, PERSON_KEYS)
 _WITNESS = _Kind("witness", witness_key, witness_label, WITNESS_KEYS)
-_DECL_CHILD = {"witnesses": _WITNESS, "signatories": _PERSON}
+_SEAL = _Kind("seal", seal_key, seal_label, SEAL_KEYS)
+_DECL_CHILD = {"witnesses": _WITNESS, "signatories": _PERSON, "seals": _SEAL}
 
 
 def _diff_simple(
@@ -451,6 +478,7 @@ _NOUNS = {
     "settings.institutions": N_("institution"),
     "signatory": N_("signatory"),
     "witness": N_("witness"),
+    "seal": N_("seal"),
 }
 
 
@@ -622,6 +650,10 @@ def summarise(data: Mapping[str, Any]) -> str:
             out.append(f"  {noun('witness')} {_record_line(w, witness_label(w), used)}")
         for s in records_of(decl.get("signatories")) or []:
             out.append(f"  {noun('signatory')} {_record_line(s, person_label(s), person_used)}")
+        for seal in records_of(decl.get("seals")) or []:
+            digest = seal.get("digest")
+            shown = f" {digest[:19]}…" if isinstance(digest, str) else ""
+            out.append(f"  {noun('seal')} {seal_label(seal)}{shown}")
     return "\n".join(out) + "\n"
 
 
