@@ -56,6 +56,12 @@ def convert(files: list[Path], to: str, outdir: Path, profile: Path) -> list[Pat
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
+            # CSV in: comma, double quote, UTF-8 (as a user picks in the import dialog)
+            *(
+                ["--infilter=Text - txt - csv (StarCalc):44,34,76"]
+                if files[0].suffix == ".csv"
+                else []
+            ),
             "--convert-to",
             filt,
             "--outdir",
@@ -145,19 +151,27 @@ def test_csv_is_for_programs_libreoffice_turns_its_nips_into_numbers(
     example: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
     """Why README says to hand the xlsx to a spreadsheet: a CSV cannot say "text", so a
-    spreadsheet opening ``export`` or ``sheet --format csv`` makes every NIP a number.
-    If this ever stops holding, the README's advice can be revisited."""
+    spreadsheet opening ``export``, ``sheet --format csv`` or ``report --format csv`` makes
+    every NIP and most region codes numbers. If this ever stops holding, the README's
+    advice can be revisited."""
     registry, env = example
-    target = tmp_path / "export.csv"
-    run(["export", "-o", str(target)], registry, env)
-    signed, _ = nips_of(registry)
-    (converted,) = convert([target], "xlsx", tmp_path / "lo", tmp_path / "lo-profile")
-    values = column(openpyxl.load_workbook(converted).active, "NIP")
-    assert values and not {str(v) for v in values} & signed  # every one damaged
-    assert all(isinstance(v, int | float) for v in values)
-    # the CSV itself holds every digit, for programs and for `pledgectl import`
-    rows = list(csv.DictReader(io.StringIO(target.read_text("utf-8"))))
+    export, sheet, report = tmp_path / "export.csv", tmp_path / "sheet.csv", tmp_path / "report.csv"
+    run(["export", "-o", str(export)], registry, env)
+    run(["sheet", AGENCY, DECL, "-f", "csv", "-o", str(sheet)], registry, env)
+    run(["report", "--by", "region", "-f", "csv", "-o", str(report)], registry, env)
+    signed, roster = nips_of(registry)
+    # the CSVs themselves hold every digit, for programs and for `pledgectl import`
+    rows = list(csv.DictReader(io.StringIO(export.read_text("utf-8"))))
     assert {row["NIP"] for row in rows if row["NIP"]} == signed
+    rows = list(csv.DictReader(io.StringIO(sheet.read_text("utf-8-sig"))))
+    assert {row["NIP"] for row in rows if row["NIP"]} == roster
+    converted = convert([export, sheet, report], "xlsx", tmp_path / "lo", tmp_path / "lo-profile")
+    for path, expected in zip(converted[:2], (signed, roster), strict=True):
+        values = column(openpyxl.load_workbook(path).active, "NIP")
+        assert len(values) == len(expected) and not {str(v) for v in values} & expected
+        assert all(isinstance(v, int | float) for v in values)  # 1.97006231996031E+17
+    regions = column(openpyxl.load_workbook(converted[2]).active, "region")
+    assert 65 in regions and 14.71 in regions and "14.71.10" in regions
 
 
 def big_roster(registry: Path, people: int) -> None:
@@ -228,7 +242,7 @@ def test_workbook_on_a_terminal_is_refused_naming_o(
     example: tuple[Path, dict[str, str]],
 ) -> None:
     registry, env = example
-    for args in (["export"], ["report"], ["sheet", AGENCY, DECL]):
+    for args in (["export"], ["report"], ["sheet", AGENCY, DECL], ["agency", "list"]):
         leader, follower = pty.openpty()
         try:
             result = subprocess.run(
@@ -244,3 +258,44 @@ def test_workbook_on_a_terminal_is_refused_naming_o(
             os.close(leader)
         assert result.returncode == 2, args
         assert b"-o FILE" in result.stderr and b"Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_filled_in_sheet_imports_the_marked_rows_once(
+    example: tuple[Path, dict[str, str]], tmp_path: Path, lang: str
+) -> None:
+    """The issue's round trip: a sheet marked for 10 of 15 people imports those 10, again
+    none; the same workbook saved as CSV by LibreOffice works the same."""
+    registry, env = example
+    env["LANG"] = "id_ID.UTF-8" if lang == "id" else "en_US.UTF-8"
+    for decl, date in (("dekl-2024", "2024-01-10"), ("pakta-2024", "2024-01-11")):
+        run(
+            ["declare", AGENCY, "--kind", "deklarasi", "--date", date,
+             "--election", "pemilu-2024", "--all-commitments", "--id", decl],
+            registry, env,
+        )  # fmt: skip
+    blank = tmp_path / "sheet.xlsx"
+    run(["sheet", AGENCY, "dekl-2024", "--format", "xlsx", "-o", str(blank)], registry, env)
+    book = openpyxl.load_workbook(blank)
+    ws = book.worksheets[0]
+    header = [c.value for c in ws[1]]
+    mark = header.index("Signed" if lang == "en" else "Sudah tanda tangan") + 1
+    marked = [ws.cell(row, 3).value for row in range(2, 12)]  # the first 10 of 15
+    for row in range(2, 12):
+        ws.cell(row, mark).value = "v"
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+
+    def signers(decl: str) -> list[str]:
+        data = tomllib.loads((registry / "agencies" / f"{AGENCY}.toml").read_text("utf-8"))
+        found = next(d for d in data["declarations"] if d["id"] == decl)
+        return [p["nip"] for p in found.get("signatories", [])]
+
+    first = run(["import", AGENCY, "dekl-2024", str(filled)], registry, env)
+    assert signers("dekl-2024") == marked
+    assert b"10" in first.stderr and b"5" in first.stderr
+    again = run(["import", AGENCY, "dekl-2024", str(filled)], registry, env)
+    assert signers("dekl-2024") == marked and b"10" in again.stderr
+    (as_csv,) = convert([filled], "csv", tmp_path / "lo", tmp_path / "lo-profile")
+    run(["import", AGENCY, "pakta-2024", str(as_csv)], registry, env)
+    assert signers("pakta-2024") == marked

@@ -499,3 +499,15 @@ def test_a_workbook_goes_to_a_pipe(office: Registry) -> None:
     code, out, _ = run(office, "sheet", "dinas", DECL, "--format", "xlsx")
     assert code == 0 and out.startswith(b"PK\x03\x04")
     assert book_of(out).worksheets[0]["C2"].value == ROSTER[0][0]
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_agency_list_xlsx(office: Registry, tmp_path: Path, lang: str) -> None:
+    target = tmp_path / "agencies.xlsx"
+    code, _, err = run(office, "--lang", lang, "agency", "list", "-f", "xlsx", "-o", str(target))
+    assert code == 0, err
+    ws = openpyxl.load_workbook(target).active
+    assert ws["A1"].value == ("Agency" if lang == "en" else "Instansi")
+    assert ws["C1"].value == ("Region code" if lang == "en" else "Kode wilayah")
+    assert (ws["A2"].value, ws["C2"].value, ws["C2"].data_type) == ("dinas", "14.10", "s")
+    assert ws["F2"].value == 2 and ws.freeze_panes == "A2"

@@ -231,3 +231,33 @@ def test_same_nip_against_the_registry_refused_titles_aside(
     code, _, err = run(example, *command("roster", str(sheet)))
     assert code == 1 and "Someone Else" in err and "Zulkarnain" not in err.split("\n")[0]
     assert snapshot(example) == before
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ',"Pekanbaru,      ............ 2023",\n,Kepala Dinas,\n\n,Nama Kepala,\n,NIP. 19651231 199003 1 005,\n',
+        ",Mengetahui,\n,Kepala Bagian,\n\n,Nama Kepala,\n,NIP: 196512311990031005,\n",
+        ",Kepala Dinas,\n\n\n,Nama Kepala,\n,NIP. 196512311990031005,\n",
+    ],
+)
+def test_signature_block_variants_end_the_data(tmp_path: Path, block: str) -> None:
+    from pledgectl.edit.tabular import read_table
+
+    body = "NIP,Nama,Status\n198503122010011002,Budi,PNS\n199001152015032005,Ani,PNS\n\n" + block
+    table = read_table(_write(tmp_path / "b.csv", body))
+    assert [row.values["name"] for row in table.rows] == ["Budi", "Ani"]
+    assert any("signature block" in key for key, _ in table.notes)
+
+
+def test_a_name_only_list_keeps_its_last_person_before_the_block(tmp_path: Path) -> None:
+    from pledgectl.edit.tabular import read_table
+
+    body = 'Nama\nJoko\nSri\n\n"Pekanbaru, 30 November 2023"\nKepala\n\nNama\nNIP. 196512311990031005\n'
+    table = read_table(_write(tmp_path / "n.csv", body))
+    assert [row.values["name"] for row in table.rows] == ["Joko", "Sri"]
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, "utf-8")
+    return path

@@ -44,11 +44,54 @@ def agency_add(
 
 
 @agency_app.command("list", cls=PledgeCommand, help=N_("List the agencies."))
-def agency_list(fmt: FormatOpt = "table", output: OutputOpt = None) -> None:
+def agency_list(
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="table|json|xlsx",
+            help=N_("table, json, or xlsx for a spreadsheet (with -o FILE)"),
+        ),
+    ] = "table",
+    output: OutputOpt = None,
+) -> None:
     from pledgectl.views.agencies import agency_rows
 
-    choose(fmt, ("table", "json"), "--format")
+    choose(fmt, ("table", "json", "xlsx"), "--format")
+    if fmt == "xlsx":
+        from pledgectl.cli.workbook import refuse_terminal
+
+        refuse_terminal(output)
     rows = agency_rows(open_registry())
+    if fmt == "xlsx":
+        from pledgectl.cli.workbook import write_binary
+        from pledgectl.render.xlsx import XColumn, XSheet, workbook_bytes
+
+        columns = [
+            XColumn(i18n.t(N_("Agency"))),
+            XColumn(i18n.t(N_("Name"))),
+            XColumn(i18n.t(N_("Region code")), "code"),
+            XColumn(i18n.t(N_("Parent agency"))),
+            XColumn(i18n.t(N_("Declarations")), "int"),
+            XColumn(i18n.t(N_("Signatories")), "int"),
+        ]
+        cells = [
+            [
+                r["id"],
+                r["name"],
+                r["region"],
+                r["parent"] or "",
+                r["declarations"],
+                r["signatories"],
+            ]
+            if r["readable"]
+            else [r["id"], i18n.t("(unreadable: run pledgectl check)"), "", "", None, None]
+            for r in rows
+        ]
+        sheet = XSheet(i18n.t(N_("Agencies")), columns, cells)
+        write_binary(workbook_bytes([sheet], i18n.get_lang()), output)
+        return
     if fmt == "json":
         emit(json.dumps(rows, ensure_ascii=False, indent=2), output)
         return

@@ -629,9 +629,9 @@ def _filled(cells: Sequence[Cell]) -> list[str]:
 def _signature_block(grid: list[list[Cell]], first: int) -> int | None:
     """Index of the first row of a staff list's closing signature block, or None.
 
-    A block row has at most two filled cells, one of them a place-and-date line, a
-    ``NIP. ...`` line or ``Mengetahui``; the block starts there, or at the first line
-    after a blank row when sparse lines (a title, a name) lead up to it.
+    A marker row has at most two filled cells, one of them a place-and-date line, a
+    ``NIP. ...`` line or ``Mengetahui``. The block takes in the lines above the marker
+    (a title, a name) up to the first blank row below the data.
     """
     for index in range(first, len(grid)):
         filled = _filled(grid[index])
@@ -642,21 +642,23 @@ def _signature_block(grid: list[list[Cell]], first: int) -> int | None:
             for text in filled
         ):
             continue
-        # walk back over the sparse lines leading up to it (title, name), to a blank row
-        start, back, crossed_blank = index, index - 1, False
-        while back >= first:
-            above = _filled(grid[back])
-            if len(above) > 1:
-                break
-            if not above:
-                crossed_blank = True
-            elif crossed_blank:
-                break
-            else:
-                start = back
-            back -= 1
-        if not crossed_blank and back >= first:
-            start = index  # sparse rows run into the data: only the marker row on is the block
+        # the lines leading up to it (a title, a name) belong to it: the block starts
+        # after the first blank row below the data (the last row with 2+ cells)
+        dense = next(
+            (i for i in range(index - 1, first - 1, -1) if len(_filled(grid[i])) > 1), None
+        )
+        if dense is not None:
+            start = dense + 1
+            while start < index and _filled(grid[start]):
+                start += 1  # sparse rows right under the data are data
+            while start < index and not _filled(grid[start]):
+                start += 1
+        else:  # a one-column list: the run of lines right above the marker, after a blank
+            start = index
+            while start - 1 >= first and _filled(grid[start - 1]):
+                start -= 1
+            if start == first:
+                start = index  # no blank row between the names and the marker
         return start
     return None
 
