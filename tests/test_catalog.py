@@ -71,9 +71,13 @@ def test_placeholders_of_the_translation_match_the_msgid() -> None:
     for message in _read(PO):  # type: ignore[attr-defined]
         if not message.id:
             continue
-        wanted = set().union(*(_fields(i) for i in _ids(message)))
+        ids = _ids(message)
+        wanted = set().union(*(_fields(i) for i in ids))
         for text in _strs(message):
-            assert _fields(text) == wanted, (message.id, text)
+            if len(ids) == 1:
+                assert _fields(text) == wanted, (message.id, text)
+            else:  # one Indonesian form serves both: it may use either form's fields
+                assert _fields(text) <= wanted and _fields(text), (message.id, text)
 
 
 def test_the_committed_mo_matches_the_po() -> None:

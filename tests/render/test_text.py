@@ -125,10 +125,10 @@ def _many_unsigned(tmp_path: Path, count: int = 40) -> Path:
         ),
         (
             "id",
-            "41 orang dalam daftar pegawai belum menandatangani deklarasi lengkap untuk pemilu-2024"
+            "41 orang dalam daftar pegawai belum menandatangani pernyataan lengkap untuk pemilu-2024"
             " (cakupan 4.7% dari 43):",
             "Cakupan pemilu-2024: 4.7% (2 dari 43 orang dalam daftar pegawai menandatangani"
-            " deklarasi lengkap).",
+            " pernyataan lengkap).",
         ),
     ],
 )
@@ -187,7 +187,7 @@ def test_one_excerpt_per_line_with_its_findings_under_it(tmp_path: Path) -> None
     ("lang", "hint"),
     [
         ("en", "no declaration names pemilu-2024 yet: record one with `pledgectl declare`"),
-        ("id", "belum ada deklarasi untuk pemilu-2024: catat dengan `pledgectl declare`"),
+        ("id", "belum ada pernyataan untuk pemilu-2024: catat dengan `pledgectl declare`"),
     ],
 )
 def test_an_agency_with_no_declaration_is_told_to_record_one(
