@@ -186,6 +186,14 @@ class PledgeGroup(TyperGroup):
     def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
         return _parse_args(super().parse_args, ctx, args)
 
+    def invoke(self, ctx: _click.Context) -> Any:
+        # Typer turns Ctrl-C into a silent exit 130; as an Abort it reaches our boundary,
+        # which says "aborted" on a line of its own
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _click.exceptions.Abort() from None
+
     def list_commands(self, ctx: _click.Context) -> list[str]:
         names = super().list_commands(ctx)
         if self.lazy and ctx.parent is None:
@@ -210,6 +218,12 @@ class PledgeGroup(TyperGroup):
     ) -> Any:
         raw = list(sys.argv[1:] if args is None else args)
         rest, found = extract_globals(raw)
+        if rest[:1] == ["--version"]:  # before any catalog is bound: --version reads none
+            from pledgectl import __version__
+
+            typer.echo(f"pledgectl {__version__}")
+            _exit(0, standalone_mode)
+            return 0
         lang = found["lang"][-1] if "lang" in found else None
         if "lang" in found and lang not in i18n.LANGS:
             i18n.set_lang(i18n.detect_lang())
