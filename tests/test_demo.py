@@ -37,3 +37,41 @@ def test_demo_signatories_are_fictitious_but_valid() -> None:
             for person in decl.get("signatories", []):
                 if "nip" in person:
                     assert nip.problems(person["nip"]) == [], person
+
+
+# Posts held by one real, identifiable person: invented demo people must not hold them.
+UNIQUE_POSTS = ("Kepala", "Camat", "Sekretaris", "Lurah", "Bupati", "Wali Kota", "Gubernur")
+
+
+def test_demo_provenance_names_the_seed_and_invented_people_hold_no_unique_post() -> None:
+    import re
+    import tomllib
+
+    for seed in seed_files():
+        data = tomllib.loads(seed.read_text("utf-8"))
+        provenance = data["agency"]["provenance"]
+        assert re.match(r"Seed 00[0-4] \(", provenance), seed.name
+        assert "Fact:" in provenance, seed.name
+        people = list(data.get("roster", []))
+        for decl in data.get("declarations", []):
+            people += decl.get("signatories", [])
+        if people:
+            assert "Invented:" in provenance and "fictitious" in provenance, seed.name
+        for person in people:
+            assert not person.get("position", "").startswith(UNIQUE_POSTS), (seed.name, person)
+        assert "illustrative" not in provenance, seed.name
+
+
+def test_presets_cite_the_right_duty_and_list_bkd() -> None:
+    import tomllib
+
+    from pledgectl.core.presets import CHECKLISTS, settings_text
+
+    for name in CHECKLISTS:
+        settings = tomllib.loads(settings_text(name))
+        assert "BKD" in [i["id"] for i in settings["institutions"]]
+        for item in settings["checklist"]:
+            assert item["basis"] != "PP 94/2021", item  # cited with its Pasal
+    behaviours = {i["id"]: i["basis"] for i in tomllib.loads(settings_text())["checklist"]}
+    assert behaviours["rule-compliance"] == "UU 20/2023 Pasal 24 ayat (1) huruf b"
+    assert "huruf d" in behaviours["neutral-conduct"]

@@ -18,11 +18,12 @@ import pytest
 from tests.conftest import pledgectl_command
 
 pytestmark = pytest.mark.e2e
-README = Path(__file__).resolve().parent.parent / "README.md"
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
 
 
-def walkthrough() -> list[str]:
-    text = README.read_text("utf-8")
+def walkthrough(readme: Path = README) -> list[str]:
+    text = readme.read_text("utf-8")
     block = text.split("<!-- walkthrough:start -->")[1].split("<!-- walkthrough:end -->")[0]
     return [line[2:] for line in block.splitlines() if line.startswith("$ ")]
 
@@ -39,13 +40,21 @@ def run(
     return result
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
+@pytest.mark.parametrize(
+    ("readme", "lang"),
+    [("README.md", "en"), ("README.md", "id"), ("README.id.md", "id")],
+)
 def test_readme_walkthrough_runs_as_written(
-    tmp_path: Path, cli_env: dict[str, str], lang: str
+    tmp_path: Path, cli_env: dict[str, str], readme: str, lang: str
 ) -> None:
-    cli_env["LANG"] = "id_ID.UTF-8" if lang == "id" else "en_US.UTF-8"
-    commands = walkthrough()
+    """README.md's walk-through under both locales; README.id.md's as written, with
+    ``--lang id`` on every command (so it reads Indonesian even under an English LANG)."""
+    translated = readme == "README.id.md"
+    cli_env["LANG"] = "id_ID.UTF-8" if lang == "id" and not translated else "en_US.UTF-8"
+    commands = walkthrough(ROOT / readme)
     assert len(commands) >= 10
+    if translated:
+        assert all("--lang id" in c for c in commands if c.startswith("pledgectl "))
     cwd = tmp_path
     outputs = []
     for command in commands:

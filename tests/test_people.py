@@ -142,14 +142,14 @@ def test_find_export_redact_and_injection(declared: Registry) -> None:
     assert "198503122010011002" in out
     code, out, _ = run(declared, "export", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out)))
-    assert rows[0]["name"].startswith("'=") and rows[0]["nip"] == "198503122010011002"
+    assert rows[0]["Name"].startswith("'=") and rows[0]["NIP"] == "198503122010011002"
     for fmt in ("csv", "jsonl", "json"):
         code, out, _ = run(declared, "export", "--format", fmt, "--redact")
         assert code == 0 and "198503122010011002" not in out and "199012312015032001" not in out
     code, out, _ = run(declared, "find", "1985", "--redact")
     assert "198503122010011002" not in out
-    code, out, _ = run(declared, "export", "--excel")
-    assert out.startswith("\ufeff")
+    code, out, err = run(declared, "export", "--excel")
+    assert code == 2 and out == "" and "--format xlsx" in err
 
 
 def test_sheet_html_and_csv(declared: Registry) -> None:
@@ -167,7 +167,7 @@ def test_sheet_html_and_csv(declared: Registry) -> None:
         "PNS",
     )
     code, out, _ = run(declared, "--lang", "id", "sheet", "a", DECL)
-    assert code == 0 and "Daftar tanda tangan" in out and "@page" in out
+    assert code == 0 and "DAFTAR HADIR DAN TANDA TANGAN" in out and "@page" in out
     assert "Perwakilan &lt;KPU&gt;" in out and "Tidak terlibat" in out
     code, out, _ = run(declared, "sheet", "a", DECL, "--format", "csv")
     assert "Signature" in out and "Rina" in out

@@ -88,7 +88,7 @@ def test_csv_opens_in_excel(reg: Path) -> None:
     grid = reports.grid(reports.build_report(Registry(reg)))
     assert reports.render_csv(grid).count("\r\n") == 3
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
-    assert rows[0][:3] == ["agency", "name", "region"] and rows[0][7] == "coverage:pemilu-2024"
+    assert rows[0][:3] == ["agency", "name", "region"] and rows[0][7] == "coverage pemilu-2024"
     assert rows[1][7] == "66.7" and rows[2][1] == "'=Dinas Dua"
 
 
@@ -103,7 +103,7 @@ def test_by_region_and_by_election(reg: Path) -> None:
     rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
     assert rows[0] == [
         "region", "agencies", "complete", "declarations", "signatories", "roster",
-        "coverage:pemilu-2024",
+        "coverage pemilu-2024",
     ]  # fmt: skip
     assert rows[1] == ["14.71", "1", "1", "1", "2", "3", "66.7"]
     assert rows[2] == ["61.71", "1", "0", "0", "0", "1", "0.0"]

@@ -149,6 +149,7 @@ COMMAND_MODULES = {
     "diff": "diff",
     "git": "git",
     "schema": "schema",
+    "ceremony": "ceremony",
 }
 
 

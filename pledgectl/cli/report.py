@@ -27,8 +27,8 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            metavar="table|markdown|html|csv",
-            help=N_("output format: table, markdown, html or csv"),
+            metavar="table|markdown|html|csv|xlsx",
+            help=N_("output format: table, markdown, html, csv or xlsx (with -o FILE)"),
         ),
     ] = "table",
     by: Annotated[
@@ -55,6 +55,10 @@ def report(
 
     choose(fmt, reports.FORMATS, "--format")
     choose(by, reports.BY, "--by")
+    if fmt == "xlsx":
+        from pledgectl.cli.workbook import refuse_terminal
+
+        refuse_terminal(output)
     data = reports.build_report(open_registry())
     unreadable = sum(1 for row in data.rows if not row.readable)
     if unreadable:
@@ -72,6 +76,24 @@ def report(
     elif fmt == "markdown":
         emit(reports.render_markdown(grid), output)
     elif fmt == "html":
-        emit(reports.render_html(grid, reports.subtitle(data)), output)
-    else:
+        from pledgectl.render.report_html import charts, render_html
+
+        emit(render_html(grid, reports.subtitle(data), charts(data)), output)
+    elif fmt == "csv":
         emit(reports.render_csv(grid), output)
+    else:
+        from pledgectl.cli.workbook import write_binary
+        from pledgectl.core.i18n import get_lang, t
+        from pledgectl.render.xlsx import XColumn, XSheet, workbook_bytes
+
+        kinds = {"status": "text", "pct": "pct", "int": "int", "code": "code"}
+        columns = [XColumn(c.label, kinds.get(c.kind, "text")) for c in grid.columns]
+        cells = (
+            [
+                reports.cell_text(v, "status") if c.kind == "status" else v
+                for v, c in zip(row, grid.columns, strict=True)
+            ]
+            for row in grid.rows
+        )
+        sheet = XSheet(t("Coverage"), columns, cells, totals=grid.total, landscape=True)
+        write_binary(workbook_bytes([sheet], get_lang()), output)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 CHECKLISTS: dict[str, str] = {
     "behaviours": """\
-# The four forms of ASN neutrality (circular of the acting governor of
-# Kalimantan Barat, 2024). Edit freely: checks read this list, not the code.
+# The four forms of ASN neutrality named by the acting governor of Kalimantan
+# Barat in an appeal to provincial ASN ahead of the 2024 election (ANTARA,
+# Pontianak). Edit freely: checks read this list, not the code.
+# Basis: UU 20/2023 Pasal 24 ayat (1) lists ASN duties (huruf b: obey the laws
+# and regulations; huruf d: stay neutral); PP 94/2021 Pasal 5 huruf n forbids a
+# PNS to support a candidate (joining a campaign, partisan acts, giving goods).
 [[checklist]]
 id = "no-campaign"
 title = { id = "Tidak terlibat, langsung maupun tidak langsung, dalam kegiatan kampanye politik", en = "Takes no part, directly or indirectly, in political campaign activities" }
-basis = "SKB Netralitas ASN 2022"
+basis = "PP 94/2021 Pasal 5 huruf n; SKB Netralitas ASN 2022"
 
 [[checklist]]
 id = "rule-compliance"
 title = { id = "Mematuhi aturan dan prosedur tanpa intervensi atau keberpihakan", en = "Follows rules and procedures with no intervention or preference for any party" }
-basis = "UU 20/2023 Pasal 24 ayat 1 huruf d"
+basis = "UU 20/2023 Pasal 24 ayat (1) huruf b"
 
 [[checklist]]
 id = "fair-service"
@@ -29,14 +33,16 @@ basis = "SKB Netralitas ASN 2022"
 [[checklist]]
 id = "neutral-conduct"
 title = { id = "Bersikap netral dalam setiap interaksi dan komunikasi, termasuk di media sosial", en = "Stays neutral in every interaction and communication, social media included" }
-basis = "SKB Netralitas ASN 2022"
+basis = "UU 20/2023 Pasal 24 ayat (1) huruf d; SKB Netralitas ASN 2022"
 """,
     "ikrar": """\
-# The standard four-point ikrar read at many 2023 ceremonies.
+# The standard four-point ikrar, as several regional reports of 2023 give it.
+# Basis: UU 20/2023 Pasal 24 ayat (1) huruf d (the duty to stay neutral);
+# PP 94/2021 Pasal 5 huruf n (no support for a candidate, giving goods included).
 [[checklist]]
 id = "uphold-neutrality"
 title = { id = "Menegakkan netralitas sebelum, selama, dan sesudah pemilihan", en = "Upholds neutrality before, during and after the election" }
-basis = "UU 20/2023"
+basis = "UU 20/2023 Pasal 24 ayat (1) huruf d"
 
 [[checklist]]
 id = "no-conflict-of-interest"
@@ -51,7 +57,7 @@ basis = "SKB Netralitas ASN 2022"
 [[checklist]]
 id = "reject-money-politics"
 title = { id = "Menolak politik uang dan segala bentuk pemberian", en = "Rejects money politics and gifts of any kind" }
-basis = "PP 94/2021"
+basis = "PP 94/2021 Pasal 5 huruf n"
 """,
 }
 
@@ -111,6 +117,10 @@ name = { id = "Korps Pegawai Republik Indonesia", en = "Civil Servants Corps of 
 [[institutions]]
 id = "BKPSDM"
 name = { id = "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", en = "Regional Civil Service and HR Development Agency" }
+
+[[institutions]]
+id = "BKD"                               # a province's civil service agency
+name = { id = "Badan Kepegawaian Daerah", en = "Regional Civil Service Agency" }
 
 [[institutions]]
 id = "Inspektorat"

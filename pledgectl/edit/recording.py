@@ -37,6 +37,7 @@ class Outcome:
         self.added = added
         self.skipped: list[dict[str, Any]] = []
         self.warnings: list[Warning_] = []
+        self.appended: list[str] = []  # the record blocks written, exactly (see withdraw_signatory)
 
     def __repr__(self) -> str:
         return f"Outcome({self.agency!r}, {self.record!r}, added={self.added})"
@@ -397,6 +398,7 @@ def add_signatories(
                 outcome.warnings.extend(rules.signature_date(person.signed, declared))
             blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
         outcome.added = len(blocks)
+        outcome.appended = [] if dry_run else blocks
         return True, None if dry_run else _insert(text, site.end, "\n".join(blocks))
 
     def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
@@ -480,6 +482,7 @@ def add_signatories(
         outcome.added = len(blocks)
         if dry_run or not blocks:
             return None
+        outcome.appended = blocks
         return _insert(text, outline.region_end(index), "\n".join(blocks))
 
     edit_agency(registry, agency_id, change)
@@ -542,3 +545,49 @@ def add_roster(
 
     edit_agency(registry, agency_id, change)
     return outcome
+
+
+def withdraw_signatory(
+    registry: Registry, agency_id: str, decl_id: str, block_text: str, name: str
+) -> None:
+    """Take off a signatory block that this process appended (one of ``Outcome.appended``).
+
+    The one removal the tool makes, for a mark recorded by mistake in ``ceremony``.
+    Under the writer's lock the block must still stand in its declaration exactly as
+    it was written, once, with nothing but other signatories after it (a seal or any
+    other record after it covers it). Then exactly its bytes go, with the blank line the
+    append put before it: the file becomes byte for byte what it would be had the mark
+    never been made, with everyone else's records as they are. Otherwise
+    :class:`RefusedWrite`, and the file is unchanged.
+    """
+    validate.agency_id(agency_id)
+    needle = "\n" + block_text
+
+    def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        outline = get_outline()
+        index = _find_declaration(outline, agency_id, decl_id)
+        head = outline.blocks[index]
+        region_end = outline.region_end(index)
+        pos = text.find(needle, head.start, region_end)
+        ours = None
+        if pos >= 0 and text.find(needle, pos + 1, region_end) < 0:
+            ours = next((b for b in outline.blocks if b.start == pos + 1), None)
+        if ours is None or ours.kind != "signatory" or text[pos + len(needle) : ours.end].strip():
+            raise RefusedWrite(
+                N_("the signature of {name} is no longer as this view wrote it; it stays"),
+                hint=N_("someone changed it since: correct the file by hand if needed"),
+                name=name,
+            )
+        size = len(head.name)
+        for block in outline.blocks[index + 1 :]:
+            if block.name[:size] != head.name or block.name == head.name:
+                break
+            if block.start > ours.start and block.kind != "signatory":
+                raise RefusedWrite(
+                    N_("the signature of {name} is covered by a later record; it stays"),
+                    hint=N_("a seal or another record follows it in the declaration"),
+                    name=name,
+                )
+        return text[:pos] + text[pos + len(needle) :]
+
+    edit_agency(registry, agency_id, change)

@@ -13,27 +13,36 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from pledgectl.core import i18n
+from pledgectl.core.i18n import N_
 from pledgectl.core.identity import fold
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.walk import declarations, records
 
-EXPORT_COLUMNS = (
-    "agency",
-    "agency_name",
-    "region",
-    "declaration",
-    "kind",
-    "elections",
-    "date",
-    "witnesses",
-    "nip",
-    "name",
-    "status",
-    "position",
-    "unit",
-    "signed",
-)
+# column key -> (header msgid, kind). The headers follow ``--lang`` in CSV and xlsx (JSON
+# keeps the keys); ``Name``, ``NIP``, ``Status``, ``Position``, ``Unit`` and ``Date signed``
+# are headers ``import`` recognises, so an export imports back with each person's own
+# date; the declaration's date has a header import does not take for a signature date.
+# kinds: text | code (an identifier a spreadsheet must keep as text) | date
+EXPORT_FIELDS: dict[str, tuple[str, str]] = {
+    "agency": (N_("Agency"), "text"),
+    "agency_name": (N_("Agency name"), "text"),
+    "region": (N_("Region code"), "code"),
+    "declaration": (N_("Declaration"), "text"),
+    "kind": (N_("Kind"), "text"),
+    "elections": (N_("Elections"), "text"),
+    "date": (N_("Declaration date"), "date"),
+    "witnesses": (N_("Witnesses"), "text"),
+    "nip": (N_("NIP"), "code"),
+    "name": (N_("Name"), "text"),
+    "status": (N_("Status"), "text"),
+    "grade": (N_("Grade"), "text"),
+    "position": (N_("Position"), "text"),
+    "unit": (N_("Unit"), "text"),
+    "signed": (N_("Date signed"), "date"),
+}
+EXPORT_COLUMNS = tuple(EXPORT_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -112,6 +121,7 @@ def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[
                     "nip": redact(nip) if redacted and nip else nip,
                     "name": _text(person.get("name")),
                     "status": _text(person.get("status")),
+                    "grade": _text(person.get("grade")),
                     "position": _text(person.get("position")),
                     "unit": _text(person.get("unit")),
                     "signed": _text(person.get("signed")),
@@ -123,15 +133,35 @@ def defuse(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
-def to_csv(rows: Iterator[dict[str, str]], columns: tuple[str, ...], excel: bool = False) -> str:
+def export_headers() -> list[str]:
+    """The export's column headers in the current language."""
+    return [i18n.t(label) for label, _ in EXPORT_FIELDS.values()]
+
+
+def to_csv(
+    rows: Iterator[dict[str, str]],
+    columns: tuple[str, ...],
+    headers: list[str] | None = None,
+) -> str:
+    """Plain CSV for programs (and ``pledgectl import``): UTF-8, LF, the values as they are.
+
+    ``headers`` replaces the column keys on the header row. Not for spreadsheets:
+    a CSV cannot say that a column is text, so Excel and LibreOffice turn an
+    18-digit NIP into ``1.97006231996031E+17``; the workbook (``--format xlsx``) is
+    what a person opens.
+    """
     buffer = io.StringIO()
-    if excel:
-        buffer.write("\ufeff")
-    writer = csv.writer(buffer, lineterminator="\r\n" if excel else "\n")
-    writer.writerow(columns)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers if headers is not None else columns)
     for row in rows:
         writer.writerow([defuse(row.get(c, "")) for c in columns])
     return buffer.getvalue()
+
+
+def export_table(rows: Iterator[dict[str, str]]) -> Iterator[list[object]]:
+    """The export's rows as lists in column order, for a workbook."""
+    for row in rows:
+        yield [row.get(c, "") for c in EXPORT_COLUMNS]
 
 
 def to_jsonl(rows: Iterator[dict[str, str]]) -> str:

@@ -19,7 +19,14 @@ from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
 
 BY = ("agency", "region", "election")
-FORMATS = ("table", "markdown", "html", "csv")
+FORMATS = ("table", "markdown", "html", "csv", "xlsx")
+
+# an agency's status, as the report shows it
+STATUS = {
+    "complete": N_("complete"),
+    "incomplete": N_("incomplete"),
+    "unreadable": N_("unreadable"),
+}
 
 
 @dataclass
@@ -111,7 +118,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
 class Column:
     key: str  # stable, for CSV headers and tests
     label: str  # in the current language
-    kind: str = "text"  # text | int | pct | status
+    kind: str = "text"  # text | code (an identifier: text in a workbook) | int | pct | status
 
 
 @dataclass
@@ -146,7 +153,7 @@ def _by_agency(report: Report) -> Grid:
     columns = [
         Column("agency", i18n.t("agency")),
         Column("name", i18n.t("name")),
-        Column("region", i18n.t("region")),
+        Column("region", i18n.t("region"), "code"),
         Column("declarations", i18n.t("declarations"), "int"),
         Column("witnesses", i18n.t("witnesses")),
         Column("signatories", i18n.t("signatories"), "int"),
@@ -194,7 +201,7 @@ def _by_agency(report: Report) -> Grid:
 
 def _by_region(report: Report) -> Grid:
     columns = [
-        Column("region", i18n.t("region")),
+        Column("region", i18n.t("region"), "code"),
         Column("agencies", i18n.t("agencies"), "int"),
         Column("complete", i18n.t("complete"), "int"),
         Column("declarations", i18n.t("declarations"), "int"),
@@ -281,20 +288,13 @@ def _sum_total(rows: list[list[object]], report: Report, first: int) -> list[obj
 # -- renderers ---------------------------------------------------------------------------
 
 
-_STATUS = {
-    "complete": N_("complete"),
-    "incomplete": N_("incomplete"),
-    "unreadable": N_("unreadable"),
-}
-
-
 def cell_text(value: object, kind: str) -> str:
     if value is None:
         return "–"
     if kind == "pct":
         return _pct(value if isinstance(value, float) else None)
     if kind == "status":
-        return i18n.t(_STATUS[str(value)])
+        return i18n.t(STATUS.get(str(value), str(value)))
     return str(value)
 
 
@@ -316,6 +316,8 @@ def render_markdown(g: Grid) -> str:
     """A GitHub-flavoured Markdown table that pastes into a ticket."""
 
     def esc(text: str) -> str:
+        # names are data, not markup: a Markdown viewer renders raw HTML, so it is escaped
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
     headers, rows = text_rows(g)
@@ -340,13 +342,17 @@ def defuse(text: str) -> str:
 
 
 def render_csv(g: Grid) -> str:
-    """CSV that opens in Excel: UTF-8 with a BOM, CRLF, stable keys as headers, no formulas."""
+    """CSV (UTF-8 with a BOM, CRLF, no formulas), headers and status in the current language.
+
+    For programs; a CSV cannot keep region codes as text in a spreadsheet (14.10
+    becomes 14.1), so the workbook (``--format xlsx``) is what a person opens.
+    """
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([c.key for c in g.columns])
+    writer.writerow([c.label for c in g.columns])
     for row in g.rows:
         cells = []
         for value, column in zip(row, g.columns, strict=True):
@@ -354,81 +360,12 @@ def render_csv(g: Grid) -> str:
                 cells.append("")
             elif column.kind == "pct" and isinstance(value, float):
                 cells.append(f"{value:.1f}")
+            elif column.kind == "status":
+                cells.append(cell_text(value, "status"))
             else:
                 cells.append(defuse(str(value)))
         writer.writerow(cells)
     return "\ufeff" + buffer.getvalue()
-
-
-_CSS = """
-@page { size: A4; margin: 15mm 12mm; }
-* { box-sizing: border-box; }
-body { font: 10.5pt/1.35 "Segoe UI", "Noto Sans", Arial, sans-serif; color: #1a1a1a; margin: 1.5em; }
-h1 { font-size: 15pt; margin: 0 0 .2em; }
-p.meta { color: #555; margin: 0 0 1em; }
-table { border-collapse: collapse; width: 100%; }
-thead { display: table-header-group; }
-tr { page-break-inside: avoid; break-inside: avoid; }
-th, td { border-bottom: 1px solid #ccc; padding: .3em .45em; text-align: left; vertical-align: top; }
-th { background: #eef1f4; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tfoot td { font-weight: 600; border-top: 2px solid #888; }
-.bar { width: 7em; height: .7em; background: #e3e3e3; border: 1px solid #999; margin-top: .2em; }
-.bar span { display: block; height: 100%; background: #2e7d32; }
-.status-complete { color: #1b5e20; font-weight: 600; }
-.status-incomplete { color: #b71c1c; font-weight: 600; }
-.status-unreadable { color: #6a1b9a; font-weight: 600; }
-@media print {
-  body { margin: 0; font-size: 9pt; }
-  .bar, .bar span, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-}
-"""
-
-
-def render_html(g: Grid, subtitle: str = "") -> str:
-    """One self-contained page (inline CSS, no scripts, no network), printable on A4."""
-    from html import escape
-
-    lang = i18n.get_lang()
-
-    def cell(value: object, column: Column, footer: bool = False) -> str:
-        shown = escape(
-            cell_text(value, column.kind if not footer or column.kind != "status" else "text")
-            if value != ""
-            else ""
-        )
-        if column.kind in ("int", "pct"):
-            bar = ""
-            if column.kind == "pct" and isinstance(value, float):
-                width = max(0.0, min(100.0, value))
-                bar = f'<div class="bar" aria-hidden="true"><span style="width:{width:.1f}%"></span></div>'
-            return f'<td class="num">{shown}{bar}</td>'
-        if column.kind == "status" and not footer and isinstance(value, str):
-            return f'<td class="status-{escape(value)}">{shown}</td>'
-        return f"<td>{shown}</td>"
-
-    head = "".join(f"<th>{escape(c.label)}</th>" for c in g.columns)
-    body = "\n".join(
-        "<tr>" + "".join(cell(v, c) for v, c in zip(row, g.columns, strict=True)) + "</tr>"
-        for row in g.rows
-    )
-    foot = ""
-    if g.total is not None:
-        foot = (
-            "<tfoot><tr>"
-            + "".join(cell(v, c, True) for v, c in zip(g.total, g.columns, strict=True))
-            + "</tr></tfoot>"
-        )
-    meta = f'<p class="meta">{escape(subtitle)}</p>' if subtitle else ""
-    return (
-        "<!DOCTYPE html>\n"
-        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(g.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-        f"<h1>{escape(g.title)}</h1>\n{meta}\n"
-        f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n{foot}\n</table>\n"
-        "</body>\n</html>\n"
-    )
 
 
 def subtitle(report: Report) -> str:

@@ -1,29 +1,103 @@
-"""The signing sheet (daftar tanda tangan) printed for a ceremony.
+"""The signing sheet (*daftar hadir dan tanda tangan*) of a declaration, as data.
 
-One page per declaration: agency, title, date and place, the commitments
-written out in the chosen language, the witnesses, and one numbered row per
-roster member with an empty signature column. HTML is self-contained and sized
-for A4; CSV is for offices that lay it out themselves.
+What an Indonesian office prints for the ceremony: the agency as letterhead,
+the title, place and date, the commitments in the chosen language, one row per
+person (No, Nama, NIP, Pangkat/Golongan, Jabatan, Tanda tangan), signature
+blocks for each witness institution the policy requires and a *Mengetahui*
+block for the head of the agency.
+
+Rows: the roster in roster order, then everyone who signed this declaration but
+is not on the roster (the head of the agency often is not), then a few blank,
+numbered rows for late arrivals. Without a roster, the signatories are the rows.
+
+This module builds :class:`SheetData` and the plain table (CSV); the HTML page
+and the workbook are drawn in :mod:`pledgectl.render`.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
+from dataclasses import dataclass, field
 from typing import Any
 
 from pledgectl.core import i18n
+from pledgectl.core.columns import mark_header
 from pledgectl.core.errors import InvalidValue, PledgeError
 from pledgectl.core.i18n import N_
+from pledgectl.core.longdate import as_date
 from pledgectl.core.nip import redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.settings import localized
 from pledgectl.core.walk import declarations, records
-from pledgectl.views.people import to_csv
+
+BLANK_ROWS = 5
+
+# the table's columns: key -> (header msgid, kind); the mark column comes last
+COLUMNS: dict[str, tuple[str, str]] = {
+    "no": (N_("No."), "int"),
+    "name": (N_("Name"), "text"),
+    "nip": (N_("NIP"), "code"),
+    "grade": (N_("Grade"), "text"),
+    "position": (N_("Position"), "text"),
+    # not printed on the paper sheet; in the workbook so that `import` reads it back exactly
+    "status": (N_("Status"), "text"),
+    "signature": (N_("Signature"), "sig"),
+}
+
+
+@dataclass
+class SheetRow:
+    no: int
+    name: str = ""
+    nip: str = ""
+    grade: str = ""
+    position: str = ""
+    status: str = ""
+    on_roster: bool = True
+    blank: bool = False
+
+
+@dataclass
+class WitnessBlock:
+    institution: str  # the id, as in the settings (KPU)
+    institution_name: str  # its name in the language
+    name: str = ""  # recorded witness, or empty: a line to write on
+    role: str = ""
+    required: bool = True
+
+
+@dataclass
+class SheetData:
+    agency_id: str
+    agency: str
+    parent: str  # the parent agency's name (first letterhead line), or empty
+    title: str
+    kind: str
+    date: dt.date | None
+    place: str
+    occasion: str
+    commitments: list[str]
+    witnesses: list[WitnessBlock]
+    rows: list[SheetRow] = field(default_factory=list)
+    lang: str = "en"
+
+    @property
+    def people(self) -> list[SheetRow]:
+        return [r for r in self.rows if not r.blank]
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
 
 
 def sheet_data(
-    registry: Registry, agency_id: str, decl_id: str, redacted: bool = False
-) -> dict[str, Any]:
+    registry: Registry,
+    agency_id: str,
+    decl_id: str,
+    redacted: bool = False,
+    blank_rows: int = BLANK_ROWS,
+) -> SheetData:
+    """The sheet of ``decl_id``; an unknown declaration names the known ones."""
     af = registry.read(agency_id)
     if af.data is None:
         raise PledgeError(
@@ -33,8 +107,8 @@ def sheet_data(
             line=1,
             col=1,
         )
-    agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
-    assert isinstance(agency, dict)
+    table = af.data.get("agency")
+    agency: dict[str, Any] = table if isinstance(table, dict) else {}
     decl = next((d for _, d in declarations(af) if d.get("id") == decl_id), None)
     if decl is None:
         known = ", ".join(str(d.get("id")) for _, d in declarations(af)) or "-"
@@ -46,107 +120,159 @@ def sheet_data(
             choices=known,
         )
     lang = i18n.get_lang()
-    titles = {item.id: localized(item.title, lang) for item in registry.settings.checklist}
+    settings = registry.settings
+    titles = {item.id: localized(item.title, lang) for item in settings.checklist}
     commitments = decl.get("commitments") if isinstance(decl.get("commitments"), list) else []
-    people = [p for _, p in records(af.data, "roster")] or [
-        p for _, p in records(decl, "signatories")
-    ]
 
     def nip_of(p: dict[str, Any]) -> str:
-        nip = str(p.get("nip", ""))
+        nip = _text(p.get("nip"))
         return redact(nip) if redacted and nip else nip
 
-    return {
-        "agency": str(agency.get("name", agency_id)),
-        "agency_id": agency_id,
-        "title": str(decl.get("title") or i18n.t("Neutrality declaration")),
-        "kind": str(decl.get("kind", "")),
-        "date": str(decl.get("date", "")),
-        "place": str(decl.get("place", "")),
-        "occasion": str(decl.get("occasion", "")),
-        "commitments": [titles.get(str(c), str(c)) for c in commitments or []],
-        "witnesses": [
-            {
-                "institution": str(w.get("institution", "")),
-                "name": str(w.get("name", "")),
-                "role": str(w.get("role", "")),
-            }
-            for _, w in records(decl, "witnesses")
-        ],
-        "rows": [
-            {
-                "no": str(i),
-                "name": str(p.get("name", "")),
-                "nip": nip_of(p),
-                "position": str(p.get("position", "")),
-            }
-            for i, p in enumerate(people, 1)
-        ],
-    }
+    roster = [p for _, p in records(af.data, "roster")]
+    signers = [p for _, p in records(decl, "signatories")]
+    seen_nips = {_text(p.get("nip")) for p in roster if p.get("nip")}
+    seen_names = {_text(p.get("name")).casefold() for p in roster if not p.get("nip")}
+    extra = [
+        p
+        for p in signers
+        if not (
+            _text(p.get("nip")) in seen_nips
+            if p.get("nip")
+            else _text(p.get("name")).casefold() in seen_names
+        )
+    ]
+    rows = [
+        SheetRow(
+            i,
+            _text(p.get("name")),
+            nip_of(p),
+            _text(p.get("grade")),
+            _text(p.get("position")),
+            _text(p.get("status")),
+            on_roster=i <= len(roster),
+        )
+        for i, p in enumerate([*roster, *extra], 1)
+    ]
+    rows += [SheetRow(len(rows) + i, blank=True) for i in range(1, blank_rows + 1)]
 
+    recorded = [w for _, w in records(decl, "witnesses")]
+    blocks: list[WitnessBlock] = []
+    required = list(settings.policy.required_witnesses)
 
-_COLUMNS = {
-    "no": N_("No."),
-    "name": N_("Name"),
-    "nip": N_("NIP"),
-    "position": N_("Position"),
-    "signature": N_("Signature"),
-}
+    def institution_name(inst: str) -> str:
+        found = settings.institutions.get(inst)
+        return localized(found.name, lang) if found is not None else inst
 
+    for inst in required:
+        witness = next((w for w in recorded if _text(w.get("institution")) == inst), None)
+        blocks.append(
+            WitnessBlock(
+                inst,
+                institution_name(inst),
+                _text(witness.get("name")) if witness else "",
+                _text(witness.get("role")) if witness else "",
+            )
+        )
+    for w in recorded:
+        inst = _text(w.get("institution"))
+        if inst in required:
+            continue
+        blocks.append(
+            WitnessBlock(
+                inst,
+                institution_name(inst),
+                _text(w.get("name")),
+                _text(w.get("role")),
+                required=False,
+            )
+        )
 
-def render_csv(data: dict[str, Any]) -> str:
-    columns = ("no", "name", "nip", "position", "signature")
-    header = {c: i18n.t(_COLUMNS[c]) for c in columns}
-    rows = [header] + [{**row, "signature": ""} for row in data["rows"]]
-    text = to_csv(iter(rows), columns, excel=True)
-    # the first line holds the internal column ids; people read the translated header row
-    return text.split("\n", 1)[1] if "\n" in text else text
-
-
-def render_html(data: dict[str, Any]) -> str:
-    e = html.escape
-    t = i18n.t
-    commitments = "".join(f"<li>{e(c)}</li>" for c in data["commitments"])
-    witnesses = "".join(
-        f"<li>{e(w['institution'])}: {e(w['name'])}{(' — ' + e(w['role'])) if w['role'] else ''}</li>"
-        for w in data["witnesses"]
+    parent = ""
+    parent_id = agency.get("parent")
+    if isinstance(parent_id, str) and parent_id:
+        parent = _parent_name(registry, parent_id)
+    return SheetData(
+        agency_id=agency_id,
+        agency=_text(agency.get("name")) or agency_id,
+        parent=parent,
+        title=_text(decl.get("title")) or i18n.t("Neutrality declaration"),
+        kind=_text(decl.get("kind")),
+        date=as_date(decl.get("date")),
+        place=_text(decl.get("place")),
+        occasion=_text(decl.get("occasion")),
+        commitments=[titles.get(str(c), str(c)) for c in commitments or []],
+        witnesses=blocks,
+        rows=rows,
+        lang=lang,
     )
-    rows = "".join(
-        f"<tr><td class=n>{e(r['no'])}</td><td>{e(r['name'])}</td><td class=nip>{e(r['nip'])}</td>"
-        f"<td>{e(r['position'])}</td><td class=sig></td></tr>"
-        for r in data["rows"]
+
+
+def _parent_name(registry: Registry, parent_id: str) -> str:
+    """The parent agency's name for the letterhead; empty when it cannot be read."""
+    try:
+        parent = registry.read(parent_id)
+    except PledgeError:
+        return ""
+    table = parent.data.get("agency") if parent.data is not None else None
+    name = table.get("name") if isinstance(table, dict) else None
+    return name if isinstance(name, str) else ""
+
+
+def headers() -> list[tuple[str, str]]:
+    """(header, kind) of the table in the current language, the mark column last."""
+    return [(i18n.t(label), kind) for label, kind in COLUMNS.values()] + [
+        (mark_header(i18n.get_lang()), "mark")
+    ]
+
+
+def signature_text(no: int) -> str:
+    """``1. ....`` for the staggered signature cell (odd rows left, even rows right)."""
+    return f"{no}. " + "." * 14
+
+
+def table_rows(data: SheetData, signature_dots: bool = True) -> list[list[object]]:
+    """One list per row, in :func:`headers` order; the mark column is empty for the clerk."""
+    return [
+        [
+            r.no,
+            r.name,
+            r.nip,
+            r.grade,
+            r.position,
+            r.status,
+            signature_text(r.no) if signature_dots else "",
+            "",
+        ]
+        for r in data.rows
+    ]
+
+
+def render_csv(data: SheetData) -> str:
+    """The table as plain CSV (programs, mail merge); hand the xlsx to a spreadsheet."""
+    from pledgectl.views.people import to_csv
+
+    heads = [h for h, _ in headers()]
+    keys = tuple(str(i) for i in range(len(heads)))
+    rows = (
+        {k: str(v) for k, v in zip(keys, row, strict=True)}
+        for row in table_rows(data, signature_dots=False)
     )
-    blank = "".join(
-        "<tr><td class=n></td><td></td><td></td><td></td><td class=sig></td></tr>" for _ in range(5)
-    )
-    meta = " · ".join(e(x) for x in (data["date"], data["place"], data["occasion"]) if x)
-    heading, commitments_h, witnesses_h = (
-        e(t(N_("Signing sheet"))),
-        e(t(N_("Commitments"))),
-        e(t(N_("Witnesses"))),
-    )
-    columns = "".join(f"<th>{e(t(_COLUMNS[c]))}</th>" for c in _COLUMNS)
-    return f"""<!doctype html>
-<html lang="{i18n.get_lang()}"><head><meta charset="utf-8">
-<title>{e(data["title"])} — {e(data["agency"])}</title>
-<style>
-@page {{ size: A4; margin: 15mm; }}
-body {{ font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #000; }}
-h1 {{ font-size: 15pt; margin: 0 0 2mm; text-align: center; }}
-h2 {{ font-size: 11pt; margin: 4mm 0 1mm; }}
-p.meta {{ text-align: center; margin: 0 0 4mm; }}
-table {{ width: 100%; border-collapse: collapse; }}
-th, td {{ border: 1px solid #000; padding: 1.5mm 2mm; vertical-align: top; }}
-thead {{ display: table-header-group; }}
-tr {{ page-break-inside: avoid; }}
-td.n {{ width: 8mm; text-align: right; }} td.nip {{ font-family: monospace; width: 42mm; }}
-td.sig {{ width: 40mm; height: 9mm; }}
-</style></head><body>
-<h1>{heading}: {e(data["title"])}</h1>
-<p class="meta"><strong>{e(data["agency"])}</strong><br>{meta}</p>
-<h2>{commitments_h}</h2><ol>{commitments}</ol>
-<h2>{witnesses_h}</h2><ul>{witnesses or "<li>—</li>"}</ul>
-<table><thead><tr>{columns}</tr></thead>
-<tbody>{rows}{blank}</tbody></table>
-</body></html>
-"""
+    return to_csv(rows, keys, heads)
+
+
+def info_lines(data: SheetData) -> list[tuple[str, object]]:
+    """What the declaration is, label and value, for the workbook's second sheet."""
+    lines: list[tuple[str, object]] = [
+        (i18n.t("Agency"), data.agency),
+        (i18n.t("Title"), data.title),
+        (i18n.t("Kind"), data.kind),
+        (i18n.t("Date"), data.date or ""),
+        (i18n.t("Place"), data.place),
+        (i18n.t("Occasion"), data.occasion),
+    ]
+    for index, text in enumerate(data.commitments, 1):
+        lines.append((i18n.t("Commitment {n}", n=index), text))
+    for block in data.witnesses:
+        who = " — ".join(x for x in (block.name, block.role) if x)
+        lines.append((i18n.t("Witness ({institution})", institution=block.institution), who))
+    return lines
