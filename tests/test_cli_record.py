@@ -160,7 +160,8 @@ def test_sign_prompts_and_reasks_on_invalid_input(declared: Registry) -> None:
         "bkpsdm",
         "ikrar-2023-11-29",
         "--prompt",
-        input="boss\nPNS\n123\n" + NIP + "\nRina Wulandari\nStaf\n2023-11-32\n2023-11-29\n",
+        # the NIP (or a roster name) first, then status, name, position and date
+        input="123\n" + NIP + "\nboss\nPNS\nRina Wulandari\nStaf\n2023-11-32\n2023-11-29\n",
     )
     assert code == 0, err
     assert "status 'boss' is not one of" in err and "NIP '123' is not valid" in err

@@ -186,7 +186,8 @@ def test_interactive_prompts_on_a_terminal(tmp_path: Path, cli_env: dict[str, st
             ["pledgectl", "--lang", "id", "sign", "a", "ikrar-2023-11-29"],
             cli_env,
         )
-    answers = iter(["PNS", "12345", "198503122010011002", "Rina Wulandari", "Staf", ""])
+    # nothing given: NIP (or a roster name) first, then status, name and the optional ones
+    answers = iter(["12345", "198503122010011002", "PNS", "Rina Wulandari", "Staf", ""])
     seen = ""
     answered_at = 0
     deadline = time.time() + 30
@@ -206,7 +207,7 @@ def test_interactive_prompts_on_a_terminal(tmp_path: Path, cli_env: dict[str, st
             os.write(fd, (next(answers, "") + "\n").encode())
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, seen
-    assert "Status (PNS, PPPK, NON-ASN)" in seen and "NIP (18 digit)" in seen
+    assert "Status (PNS, PPPK, NON-ASN)" in seen and "NIP, atau nama" in seen
     assert "harus 18 digit" in seen  # the bad NIP was refused, then asked again
     data = tomllib.loads((reg / "agencies" / "a.toml").read_text("utf-8"))
     assert data["declarations"][0]["signatories"][0]["name"] == "Rina Wulandari"

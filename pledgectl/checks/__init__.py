@@ -19,6 +19,7 @@ CHECK_NAMES = (
     "witnesses",
     "signatories",
     "dates",
+    "seals",
     "coverage",
     "duplicates",
 )

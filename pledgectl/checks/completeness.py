@@ -27,7 +27,19 @@ from pledgectl.core.identity import person_key
 from pledgectl.core.settings import Settings
 
 # Per-file checks whose error findings make a declaration incomplete.
-DECLARATION_CHECKS = ("schema", "ids", "nip", "commitments", "witnesses", "signatories", "dates")
+# Per-file checks whose error findings make a declaration incomplete. ``seals``: a seal
+# that is broken, invalid or out of place, or one policy.required_seals asks for and
+# that is missing (seals-missing), leaves the declaration incomplete.
+DECLARATION_CHECKS = (
+    "schema",
+    "ids",
+    "nip",
+    "commitments",
+    "witnesses",
+    "signatories",
+    "dates",
+    "seals",
+)
 
 
 def faulted_declarations(
@@ -46,7 +58,7 @@ def _person_key(person: dict[str, Any]) -> str:
     nip = person.get("nip")
     if isinstance(nip, str) and nip:
         return nip
-    return person_key(None, text(person.get("name")) or "")
+    return person_key(None, text(person.get("name")) or "", text(person.get("nik")))
 
 
 class DeclarationState:

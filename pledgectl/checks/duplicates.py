@@ -23,7 +23,7 @@ from typing import Any
 from pledgectl.checks._util import text_column
 from pledgectl.checks.base import Context, KeyedCheck
 from pledgectl.core.findings import Finding
-from pledgectl.core.identity import fold
+from pledgectl.core.identity import name_key
 from pledgectl.core.lines import FileLines
 from pledgectl.core.reader import AgencyFile
 from pledgectl.core.walk import agency_of, groups
@@ -91,7 +91,7 @@ def file_keys(af: AgencyFile) -> Keys:
     if len(set(nips)) != len(nips):  # someone named twice in this file: under one name?
         folds: dict[str, set[str]] = {}
         for nip, name in zip(nips, names, strict=True):
-            folds.setdefault(nip, set()).add(fold(name))
+            folds.setdefault(nip, set()).add(name_key(name))
         mixed = [nip_key(n) for n, seen in folds.items() if len(seen) > 1]
     return [agency_of(af), ints.tobytes(), odd, mixed]
 
@@ -207,7 +207,7 @@ def _compare(
             elif (
                 (labels is None or first[5] != member)
                 and (nip, "name") not in reported
-                and fold(first[0]) != fold(name)
+                and name_key(first[0]) != name_key(name)
             ):
                 reported.add((nip, "name"))
                 wanted.append(

@@ -1,4 +1,9 @@
-"""``nip``: NIPs that break the PNS/PPPK rules, or missing where the status needs one."""
+"""``nip``: NIPs that break the PNS/PPPK rules, or missing where the status needs one.
+
+It also judges the optional NIK of signatories and roster entries (16 digits, a
+province code, a real birth date; codes ``nik-*``): both are the person's
+official numbers, read by the same clerk from the same staff record.
+"""
 
 from __future__ import annotations
 
@@ -26,20 +31,35 @@ class NipCheck(Check):
         today = ctx.today
         is_valid, kind_of = nip_rules.is_valid, nip_rules.kind_of
         for prefix, decl, group in groups(af):
-            if _all_clear(group, today, af._extra):
+            niks = column(group, "nik", af._extra)
+            with_nik = niks is None or niks.count(None) != len(niks)
+            if not with_nik and _all_clear(group, today, af._extra):
                 continue
             for index, person in enumerate(group):
                 if not isinstance(person, dict):
                     continue
+                if with_nik and "nik" in person:
+                    yield from self._nik((*prefix, index), decl, person["nik"], af, ctx)
                 value = person.get("nip")
                 status = person.get("status")
                 if (
                     isinstance(value, str)
                     and is_valid(value, today)
+                    and status != "NON-ASN"
                     and (status not in ("PNS", "PPPK") or kind_of(value) == status)
                 ):
                     continue  # the common case: nothing to report
                 yield from self._person((*prefix, index), decl, person, af, ctx)
+
+    def _nik(
+        self,
+        path: tuple[str | int, ...],
+        decl: str | None,
+        value: Any,
+        af: AgencyFile,
+        ctx: Context,
+    ) -> Iterator[Finding]:
+        return _nik_findings(self.name, path, decl, value, af, ctx)
 
     def _person(
         self,
@@ -76,14 +96,13 @@ class NipCheck(Check):
                 key="nip",
                 declaration=decl,
                 nip=value,
-                # PPPK numbers vary between sources: oddities beyond the shape only warn
-                severity="warning" if code == "nip-pppk-count" else "error",
                 nip_=value,
                 **cast(dict[str, Any], {k: v for k, v in problem.params.items() if k != "nip"}),
             )
         if problems:
             return
-        if status in ("PNS", "PPPK") and nip_rules.kind_of(value) != status:
+        # NON-ASN staff have no NIP: a valid one of either shape disagrees with the status
+        if status in ("PNS", "PPPK", "NON-ASN") and nip_rules.kind_of(value) != status:
             yield ctx.finding(
                 self.name,
                 "nip-status-mismatch",
@@ -98,6 +117,31 @@ class NipCheck(Check):
             )
 
 
+def _nik_findings(
+    check: str,
+    path: tuple[str | int, ...],
+    decl: str | None,
+    value: Any,
+    af: AgencyFile,
+    ctx: Context,
+) -> Iterator[Finding]:
+    from pledgectl.core import nik as nik_rules
+
+    if not isinstance(value, str):
+        return  # the schema check reports a NIK that is not a string
+    for problem in nik_rules.problems(value, ctx.today):
+        yield ctx.finding(
+            check,
+            problem.code,
+            af,
+            path=path,
+            key="nik",
+            declaration=decl,
+            nik=value,
+            **cast(dict[str, Any], problem.params),
+        )
+
+
 def _all_clear(group: list[Any], today: dt.date, memo: Memo) -> bool:
     """Whether a whole list of people has nothing to report, told in a few C loops."""
     nips = text_column(group, "nip", memo)
@@ -108,7 +152,9 @@ def _all_clear(group: list[Any], today: dt.date, memo: Memo) -> bool:
         return False
     pairs = set(zip(statuses, map(itemgetter(slice(12, 14)), nips), strict=True))
     kind = nip_rules.kind_of_digits
-    return all(s not in ("PNS", "PPPK") or kind(digits) == s for s, digits in pairs)
+    return all(
+        s != "NON-ASN" and (s not in ("PNS", "PPPK") or kind(digits) == s) for s, digits in pairs
+    )
 
 
 CHECK = NipCheck()

@@ -17,6 +17,7 @@ from pledgectl.checks.base import Check, Context
 from pledgectl.core.batch import all_match, compile_batch
 from pledgectl.core.findings import Finding
 from pledgectl.core.model import AGENCY_FILE, SCHEMA_VERSION, Record, kind_ok, type_ok
+from pledgectl.core.outline import inline_records_line
 from pledgectl.core.reader import AgencyFile
 
 Path_ = tuple[str | int, ...]
@@ -75,7 +76,7 @@ def walk(
                     "choices": ", ".join(field.enum),
                 },
             )
-        if field.type == "table" and field.record is not None:
+        if field.type in ("table", "inline") and field.record is not None:
             yield from walk(value, field.record, (*path, field.name), memo)
         elif field.type == "records" and field.record is not None:
             inner = _rules(field.record)
@@ -105,7 +106,9 @@ class _Rules:
             for f in spec.fields
             if f.pattern or f.enum or f.record or f.type in ("strlist", "records")
         )
-        self.flat = all(f.type not in ("strlist", "records", "table") for f in spec.fields)
+        self.flat = all(
+            f.type not in ("strlist", "records", "table", "inline") for f in spec.fields
+        )
 
     def clean(
         self, tables: list[dict[str, Any]], *, shallow: bool = False, memo: Memo | None = None
@@ -192,6 +195,16 @@ class SchemaCheck(Check):
                 severity="warning" if code == "schema-extra" else "error",
                 declaration=_declaration_id(data, path),
                 **cast(dict[str, Any], params),
+            )
+        inline = inline_records_line(af.text)
+        if inline is not None:  # the rule by which recording refuses to append
+            yield ctx.finding(
+                self.name,
+                "schema-inline-records",
+                af,
+                line=inline[0],
+                severity="warning",
+                field=inline[1],
             )
         agency = data.get("agency")
         if (

@@ -32,7 +32,7 @@ class SignatoriesCheck(Check):
             seen: set[str] = set()
             for s_index, person in people:
                 name = text(person.get("name")) or ""
-                key = person_key(text(person.get("nip")), name)
+                key = person_key(text(person.get("nip")), name, text(person.get("nik")))
                 if key in seen:
                     yield ctx.finding(
                         self.name,

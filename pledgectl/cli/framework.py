@@ -138,6 +138,7 @@ COMMAND_MODULES = {
     "declare": "declare",
     "witness": "witness",
     "sign": "sign",
+    "seal": "seal",
     "import": "imports",
     "roster": "roster",
     "check": "check",

@@ -41,6 +41,13 @@ def git_install() -> None:
         )
     else:
         say(N_("the pledgectl git drivers were already installed"))
+    if result.replaced and "diff.pledgectl.textconv" in result.replaced:
+        old = result.replaced["diff.pledgectl.textconv"]
+        say(N_("replaced an older registration, which ran: {old}"), old=old)
+    say(
+        N_("git runs them as {python} -m pledgectl, from any shell, IDE or git GUI"),
+        python=result.python,
+    )
     say(
         N_(
             "note: run this in every clone; a hosting service's web merge button does not run custom merge drivers"
@@ -71,10 +78,23 @@ def git_merge_driver(
     ours: Annotated[Path, typer.Argument(metavar="OURS", help=N_("file"))],
     theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help=N_("file"))],
     name: Annotated[str, typer.Argument(metavar="PATH", help=N_("file"))] = "agency.toml",
+    marker_size: Annotated[
+        int, typer.Option("--marker-size", min=1, help=N_("Length of conflict markers (git's %L)."))
+    ] = 7,
+    ours_label: Annotated[
+        str, typer.Option("--ours-label", help=N_("Label of our side on conflict markers."))
+    ] = "",
+    base_label: Annotated[
+        str, typer.Option("--base-label", help=N_("Label of the common ancestor."))
+    ] = "",
+    theirs_label: Annotated[
+        str, typer.Option("--theirs-label", help=N_("Label of their side on conflict markers."))
+    ] = "",
 ) -> None:
-    from pledgectl.git.drivers import merge_driver
+    from pledgectl.git.drivers import merge_driver, merge_labels
 
-    outcome = merge_driver(base, ours, theirs, name)
+    labels = merge_labels(ours_label, base_label, theirs_label)
+    outcome = merge_driver(base, ours, theirs, name, labels, marker_size)
     if outcome.clean:
         say(N_("merged {file} semantically"), file=name)
         return

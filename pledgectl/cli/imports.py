@@ -30,13 +30,23 @@ def _progress() -> tuple[object, object] | None:
 
 
 def import_people(
-    agency: str, declaration: str | None, file: Path, dry_run: bool, skip_invalid: bool
+    agency: str,
+    declaration: str | None,
+    file: Path,
+    dry_run: bool,
+    skip_invalid: bool,
+    status: str | None = None,
 ) -> None:
     """Shared by ``import`` (signatories) and ``roster import``."""
+    from pledgectl.cli.sign import lock_notice
+    from pledgectl.core import storage
+    from pledgectl.core.errors import RefusedWrite
+    from pledgectl.core.i18n import N_, t, tn
     from pledgectl.edit.importing import plan_import
     from pledgectl.edit.recording import add_roster, add_signatories
 
     registry = open_registry()
+    storage.set_wait_reporter(lock_notice)
     from pledgectl.core.validate import agency_id as check_agency
 
     check_agency(agency)
@@ -46,6 +56,7 @@ def import_people(
             hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
             agency=agency,
         )
+    with_dates = declaration is not None
     progress = _progress()
     if progress is not None:
         bar, task = progress
@@ -55,11 +66,11 @@ def import_people(
             bar.update(task, completed=done, total=total)  # type: ignore[attr-defined]
 
         try:
-            plan = plan_import(registry, file, with_dates=declaration is not None, progress=tick)
+            plan = plan_import(registry, file, with_dates=with_dates, status=status, progress=tick)
         finally:
             bar.stop()  # type: ignore[attr-defined]
     else:
-        plan = plan_import(registry, file, with_dates=declaration is not None)
+        plan = plan_import(registry, file, with_dates=with_dates, status=status)
     for key, params in plan.table.notes:
         warn(key, **params)
     if plan.table.ignored_columns:
@@ -72,6 +83,34 @@ def import_people(
         )
     for row, first in plan.duplicates:
         say(N_("note: row {row} repeats row {first} and is counted once"), row=row, first=first)
+    if plan.clashes:
+        for clash in plan.clashes:
+            typer.echo(
+                t(
+                    N_("row {row}: {ident} is {name!r} here but {first_name!r} in row {first}"),
+                    row=clash.row,
+                    ident=clash.ident,
+                    name=clash.name,
+                    first_name=clash.first_name,
+                    first=clash.first_row,
+                ),
+                err=True,
+            )
+        clash = plan.clashes[0]
+        raise RefusedWrite(
+            N_(
+                "{file}: {count} NIP(s) appear under two names in the file, e.g. {ident}:"
+                " {first_name!r} (row {first}) and {name!r} (row {row}); nothing was written"
+            ),
+            hint=N_("correct the name or the NIP in the file, then import it again"),
+            file=str(file),
+            count=len(plan.clashes),
+            ident=clash.ident,
+            first_name=clash.first_name,
+            first=clash.first_row,
+            name=clash.name,
+            row=clash.row,
+        )
     if plan.bad:
         for bad in plan.bad:
             typer.echo(
@@ -113,12 +152,72 @@ def import_people(
             len(outcome.warnings),
         )
         show_warnings(outcome.warnings[:5])
-    key = (
-        N_("dry run: would add {added}, {already} already recorded; nothing written")
-        if dry_run
-        else N_("added {added} from {file}; {already} already recorded")
+    row_of = {person.key: row for person, row in zip(plan.people, plan.rows, strict=True)}
+    for known in outcome.known_by_id:
+        typer.echo(
+            t(
+                N_(
+                    "note: {name!r} has no NIP here but is already recorded as {recorded!r}"
+                    " with {ident}; not added again"
+                ),
+                name=known["name"],
+                recorded=known["recorded"],
+                ident=known["id"],
+            ),
+            err=True,
+        )
+    if dry_run:
+        for person in outcome.added_people:
+            cells = [
+                str(row_of.get(person.key, "")),
+                person.nip or person.nik or "-",
+                person.name,
+                person.status,
+                person.position or "",
+            ]
+            typer.echo("\t".join(cells).rstrip())
+    already = len(outcome.skipped) + len(outcome.known_by_id)
+    if plan.marked is not None:
+        typer.echo(
+            t(
+                N_(
+                    "{marked} marked, {imported} imported, {already} already recorded,"
+                    " {not_marked} not marked"
+                ),
+                marked=plan.marked,
+                imported=outcome.added,
+                already=already,
+                not_marked=len(plan.not_marked),
+            )
+            + (" " + t(N_("(dry run: nothing written)")) if dry_run else ""),
+            err=True,
+        )
+        return
+    if dry_run:
+        typer.echo(
+            tn(
+                "dry run: would add {n} person listed above, {already} already recorded;"
+                " nothing written",
+                "dry run: would add {n} people listed above, {already} already recorded;"
+                " nothing written",
+                outcome.added,
+                already=already,
+            ),
+            err=True,
+        )
+        return
+    say(
+        N_("added {added} from {file}; {already} already recorded"),
+        added=outcome.added,
+        already=already,
+        file=str(file),
     )
-    say(key, added=outcome.added, already=len(outcome.skipped), file=str(file))
+
+
+_STATUS_HELP = N_(
+    "status of rows that give none, e.g. NON-ASN for a name-only list of THL or honorer staff"
+)
+_DRY_RUN_HELP = N_("list the people that would be added, with the counts; write nothing")
 
 
 @app.command(
@@ -132,15 +231,16 @@ def import_command(
     agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
     declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
     file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))],
-    dry_run: Annotated[
-        bool, typer.Option("--dry-run", help=N_("show what would be added; write nothing"))
-    ] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=_DRY_RUN_HELP)] = False,
     skip_invalid: Annotated[
         bool,
         typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
     ] = False,
+    status: Annotated[
+        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=_STATUS_HELP)
+    ] = None,
 ) -> None:
     from pledgectl.core.validate import record_id
 
     record_id(declaration)
-    import_people(agency, declaration, file, dry_run, skip_invalid)
+    import_people(agency, declaration, file, dry_run, skip_invalid, status)

@@ -5,6 +5,7 @@ Rich is imported only when a table is drawn on a terminal, so start-up stays lig
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -39,7 +40,7 @@ def emit(text: str, output: Path | None = None) -> None:
         sys.stdout.flush()
         return
     try:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        write_output(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
     except OSError as exc:
         raise PledgeError(
             N_("cannot write {file}: {reason}"),
@@ -48,6 +49,53 @@ def emit(text: str, output: Path | None = None) -> None:
             reason=exc.strerror,
         ) from None
     say(N_("written {file}"), file=str(output))
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``-o FILE`` whole or not at all: a full disk never leaves a truncated or empty file.
+
+    The bytes go to a temporary file in the same folder, then replace ``path``
+    in one rename (an old file stays as it was until then; the new one keeps
+    its permissions). A symlink is followed and its target replaced. What is
+    not a regular file (``/dev/stdout``, a pipe) is written to directly.
+    Raises ``OSError``; the temporary file never stays behind.
+    """
+    import os
+    import stat
+
+    try:
+        st: os.stat_result | None = os.stat(path)  # through symlinks, /dev/stdout included
+    except FileNotFoundError:
+        st = None
+    if st is not None and (
+        not stat.S_ISREG(st.st_mode) or str(path).startswith(("/dev/", "/proc/"))
+    ):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
+    target = Path(os.path.realpath(path))
+    if st is not None:
+        mode = stat.S_IMODE(st.st_mode)
+    else:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    tmp = target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fchmod(fd, mode)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def choose(value: str, choices: Sequence[str], option: str) -> str:

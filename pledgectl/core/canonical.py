@@ -53,6 +53,15 @@ def value(v: Any) -> str:
     return _scalar(v)
 
 
+def _inline(table: dict[str, Any], spec: Record | None) -> str:
+    """An inline table in the model's key order (``covers = { witnesses = 2, ... }``)."""
+    if not table:
+        return "{}"
+    return (
+        "{ " + ", ".join(f"{key(k)} = {value(table[k])}" for k in _ordered_keys(table, spec)) + " }"
+    )
+
+
 def _is_records(v: Any) -> bool:
     return isinstance(v, list) and bool(v) and all(isinstance(x, dict) for x in v)
 
@@ -112,7 +121,10 @@ def record_lines(
         field_spec = spec.get(k) if spec else None
         sub_spec = field_spec.record if field_spec else None
         known_table = field_spec is not None and field_spec.type in ("table", "records")
-        if (isinstance(v, dict) and (known_table or v)) or (
+        if field_spec is not None and field_spec.type == "inline" and isinstance(v, dict):
+            lines.extend(placer.before((pos, k)))
+            lines.append(placer.after((pos, k), f"{key(k)} = {_inline(v, sub_spec)}"))
+        elif (isinstance(v, dict) and (known_table or v)) or (
             _is_records(v) and (known_table or field_spec is None)
         ):
             subtables.append((k, v, sub_spec))

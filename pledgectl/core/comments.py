@@ -15,7 +15,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from pledgectl.core.outline import _TOKENS, END_OF_RECORD, Outline, Path_, _masked_spans
+from pledgectl.core.outline import (
+    _INLINE_RECORDS,
+    _TOKENS,
+    END_OF_RECORD,
+    Outline,
+    Path_,
+    _masked_spans,
+)
 
 Anchor = tuple[Path_, str | None]  # (record path, key) ; key None = the record's header
 _KEY_LINE = re.compile(r"^[ \t]*(\"[^\"\n]*\"|'[^'\n]*'|[A-Za-z0-9_-]+)[ \t]*[.=]")
@@ -46,6 +53,45 @@ def _trailing_comment(line: str) -> str | None:
         pos = match.end()
 
 
+class _InlineRecords:
+    """Where we are in records written as an inline array (``signatories = [ {…}, {…} ]``).
+
+    Each ``{`` that opens an element starts the next record, whose canonical form
+    is a ``[[…]]`` table: a comment on its line, or above it, belongs to it.
+    """
+
+    def __init__(self, prefix: Path_) -> None:
+        self.prefix = prefix
+        self.depth = 0  # brackets and braces open, the array's own "[" included
+        self.count = 0  # elements opened so far
+
+    def scan(self, code: str) -> list[int]:
+        """Follow the brackets of ``code`` (a line, strings and comments blanked out);
+        the indexes of the elements that open on it."""
+        opened = []
+        for char in code:
+            if char in "[{":
+                self.depth += 1
+                if char == "{" and self.depth == 2:
+                    opened.append(self.count)
+                    self.count += 1
+            elif char in "]}":
+                self.depth -= 1
+        return opened
+
+    @property
+    def open(self) -> bool:
+        return self.depth > 0
+
+    def anchor(self, index: int) -> Anchor:
+        return ((*self.prefix, index), None)
+
+
+def _code_only(line: str) -> str:
+    """``line`` with its strings and comment removed, so brackets in them do not count."""
+    return _TOKENS.sub("", line)
+
+
 def extract(text: str, outline: Outline) -> CommentMap:
     """Every comment of ``text`` with its anchor."""
     found = CommentMap()
@@ -71,6 +117,7 @@ def extract(text: str, outline: Outline) -> CommentMap:
     pending: list[str] = []
     pending_at = 0
     last: Anchor | None = None
+    inline: _InlineRecords | None = None
     offset = 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -94,7 +141,14 @@ def extract(text: str, outline: Outline) -> CommentMap:
         header_here = bisect_right(starts, line_start) - 1
         is_header = header_here >= 0 and blocks[header_here].start == line_start
         anchor: Anchor | None
-        if inside_other:
+        if inline is not None and inline.open:
+            opened = inline.scan(_code_only(line))
+            anchor = inline.anchor(opened[0]) if opened else last
+        elif (records := _INLINE_RECORDS.match(line)) is not None and not inside_other:
+            inline = _InlineRecords((*path, records.group(1)))
+            opened = inline.scan(_code_only(line[records.end() - 1 :]))
+            anchor = inline.anchor(opened[0] if opened else 0)
+        elif inside_other:
             anchor = (path, END_OF_RECORD)
         elif is_header:
             anchor = (path, None)

@@ -15,11 +15,13 @@ SCHEMA_VERSION = 1
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 REGION_PATTERN = r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$"
 NIP_PATTERN = r"^\d{18}$"
+NIK_PATTERN = r"^\d{16}$"
 STATUSES = ("PNS", "PPPK", "NON-ASN")
 
 
 class Field(NamedTuple):
-    """One key of a table. ``type``: str, int, date, strlist, table, records.
+    """One key of a table. ``type``: str, int, date, datetime, strlist, table, inline
+    (a table written inline, ``k = { ... }``), records.
 
     Named tuples, not frozen dataclasses: the model is built on every start-up,
     and a frozen dataclass costs ~1 ms to create (measured), a named tuple ~0.1 ms.
@@ -50,6 +52,12 @@ class Record(NamedTuple):
         return tuple(f.name for f in self.fields)
 
 
+_NIK_DOC = (
+    "16-digit NIK (Nomor Induk Kependudukan): province code, birth date DDMMYY"
+    " (day + 40 for women); personal data, masked by --redact"
+)
+_GRADE_DOC = "pangkat / golongan, free text (e.g. Penata Muda, III/a)"
+
 WITNESS = Record(
     "witness",
     (
@@ -64,8 +72,10 @@ SIGNATORY = Record(
     "signatory",
     (
         Field("nip", "str", pattern=NIP_PATTERN, doc="18-digit NIP; may be omitted for NON-ASN"),
+        Field("nik", "str", pattern=NIK_PATTERN, doc=_NIK_DOC),
         Field("name", "str", True),
         Field("status", "str", True, enum=STATUSES),
+        Field("grade", "str", doc=_GRADE_DOC),
         Field("position", "str"),
         Field("unit", "str"),
         Field("signed", "date", doc="date of signature"),
@@ -77,12 +87,37 @@ ROSTER = Record(
     "roster",
     (
         Field("nip", "str", pattern=NIP_PATTERN),
+        Field("nik", "str", pattern=NIK_PATTERN, doc=_NIK_DOC),
         Field("name", "str", True),
         Field("status", "str", True, enum=STATUSES),
+        Field("grade", "str", doc=_GRADE_DOC),
         Field("position", "str"),
         Field("unit", "str"),
     ),
     doc="A member of the agency's staff",
+)
+
+COVERS = Record(
+    "covers",
+    (
+        Field("witnesses", "int", True, doc="the first N witnesses, in file order"),
+        Field("signatories", "int", True, doc="the first M signatories, in file order"),
+    ),
+    doc="What a seal covers",
+)
+
+SEAL = Record(
+    "seal",
+    (
+        Field("institution", "str", True, doc="the sealing institution, an institutions id"),
+        Field("principal", "str", True, doc="the key's principal in allowed_signers"),
+        Field("sealed_at", "datetime", True, doc="when the seal was made (UTC)"),
+        Field("covers", "inline", True, record=COVERS),
+        Field("digest", "str", True, pattern=r"^sha256:[0-9a-f]{64}$", doc="of the covered part"),
+        Field("signature", "str", True, doc="armored SSHSIG, namespace pledgectl-seal"),
+        Field("tags", "str", doc="per-record hashes that locate a change; not part of the proof"),
+    ),
+    doc="A witness institution's seal over the declaration as it stood (DESIGN.md 6.4)",
 )
 
 DECLARATION = Record(
@@ -99,6 +134,7 @@ DECLARATION = Record(
         Field("commitments", "strlist", doc="checklist ids the declaration covers"),
         Field("witnesses", "records", record=WITNESS),
         Field("signatories", "records", record=SIGNATORY),
+        Field("seals", "records", record=SEAL),
     ),
     doc="A declaration event: ikrar, deklarasi or pakta integritas",
 )
@@ -146,8 +182,10 @@ def kind_ok(spec: Field, kind: type) -> bool:
         return issubclass(kind, int) and not issubclass(kind, bool)
     if spec.type == "date":
         return issubclass(kind, dt.date) and not issubclass(kind, dt.datetime)
+    if spec.type == "datetime":
+        return issubclass(kind, dt.datetime)
     if spec.type in ("strlist", "records"):
         return issubclass(kind, list)
-    if spec.type == "table":
+    if spec.type in ("table", "inline"):
         return issubclass(kind, dict)
     return False

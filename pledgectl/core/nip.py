@@ -1,9 +1,11 @@
 """NIP (Nomor Induk Pegawai) rules for PNS and PPPK numbers.
 
-A NIP is 18 digits and always a string. PNS: birth date YYYYMMDD, CPNS
-appointment YYYYMM, gender digit, sequence. PPPK: birth date, appointment
-year YYYY, then "2", contract count 1-9, gender digit, sequence -- so digits
-13-14 read 21-29 and can never be a month. Problems are returned as catalog
+A NIP is 18 digits and always a string. PNS: birth date YYYYMMDD, TMT (the
+CPNS start month) YYYYMM, gender digit, sequence. PPPK: birth date, TMT year
+YYYY, then a PPPK code 21-29 (digits 13-14: never a month; what its second
+digit means varies between sources, so nothing more is read from it), gender
+digit, sequence. BKN issues NIPs before the TMT, so a TMT up to 12 months after
+today is accepted. Problems are returned as catalog
 keys, never raised, so the same rules serve entry validation and ``check``.
 """
 
@@ -35,18 +37,30 @@ class NipProblem(NamedTuple):
 MESSAGES = {
     "nip.length": N_("it must be 18 digits (found {count} characters)"),
     "nip.birth": N_("birth date {value} is not a real past date"),
-    "nip.pppk-count": N_("PPPK contract count {value} must be 1-9"),
-    "nip.appointment": N_("appointment month {value} is not a month"),
-    "nip.appointment-future": N_("appointment {value} is in the future"),
-    "nip.appointment-young": N_("appointment {value} is before the 18th birthday"),
+    "nip.appointment": N_("TMT {value} is not a month"),
+    "nip.appointment-future": N_(
+        "TMT {value} is more than 12 months after today; BKN issues a NIP at most a year ahead"
+    ),
+    "nip.appointment-young": N_("TMT {value} is before the 18th birthday"),
     "nip.gender": N_("gender digit {value} must be 1 or 2"),
     "nip.sequence": N_("sequence 000 is not issued"),
 }
 
 
+TMT_AHEAD_MONTHS = 12  # how far after today a TMT may lie
+
+
 def normalise(raw: str) -> str:
-    """Drop the spaces, dots and dashes people type inside a NIP."""
+    """Full-width digits to ASCII; drop the spaces, dots and dashes people type inside a NIP."""
+    if not raw.isascii():
+        import unicodedata
+
+        raw = unicodedata.normalize("NFKC", raw)
     return _SEPARATORS.sub("", raw.strip())
+
+
+def _months(day: dt.date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def kind_of(nip: str) -> str:
@@ -78,9 +92,6 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
     year = int(nip[8:12])
     if kind_of(nip) == "PPPK":
         appointed = _date(year, 1, 1)
-        count = nip[13]
-        if count == "0":
-            found.append(NipProblem("nip.pppk-count", {"nip": nip, "value": count}))
         appointed_label = nip[8:12]
     else:
         month = int(nip[12:14])
@@ -89,7 +100,7 @@ def problems(nip: str, today: dt.date | None = None) -> list[NipProblem]:
         if appointed is None:
             found.append(NipProblem("nip.appointment", {"nip": nip, "value": appointed_label}))
     if appointed is not None:
-        if appointed > today:
+        if _months(appointed) > _months(today) + TMT_AHEAD_MONTHS:
             found.append(
                 NipProblem("nip.appointment-future", {"nip": nip, "value": appointed_label})
             )

@@ -25,11 +25,11 @@ _HEADER = re.compile(
 # Basic strings are matched "unrolled", "[^"\\]*(\\.[^"\\]*)*": the form "(a|b)*" keeps
 # backtracking state per character (~160 bytes), so one 5 MB string cost ~800 MB and 4 s.
 _KEY = re.compile(
-    r"^[ \t]*(id|nip|name|institution)[ \t]*=[ \t]*(\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\n]*')",
+    r"^[ \t]*(id|nip|nik|name|institution)[ \t]*=[ \t]*(\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\"|'[^'\n]*')",
     re.M,
 )
 _SCHEMA = re.compile(r"^[ \t]*schema[ \t]*=[ \t]*([0-9_+\-]+)", re.M)
-_INLINE_RECORDS = re.compile(r"[ \t]*(?:declarations|roster|witnesses|signatories)[ \t]*=[ \t]*\[")
+_INLINE_RECORDS = re.compile(r"[ \t]*(declarations|roster|witnesses|signatories)[ \t]*=[ \t]*\[")
 # Where any key's value opens an array: a literal first character, so the scan skips
 # ahead in C (a pattern opening with "^" in MULTILINE mode is tried at every offset).
 _ARRAY_VALUE = re.compile(r"=[ \t]*\[")
@@ -42,6 +42,7 @@ RECORD_KINDS = {
     ("declarations",): "declaration",
     ("declarations", "witnesses"): "witness",
     ("declarations", "signatories"): "signatory",
+    ("declarations", "seals"): "seal",
 }
 
 
@@ -54,7 +55,7 @@ class Block:
         self, outline: Outline, kind: str, path: Path_, name: tuple[str, ...], start: int, end: int
     ) -> None:
         self.outline = outline
-        self.kind = kind  # agency | roster | declaration | witness | signatory | other
+        self.kind = kind  # agency | roster | declaration | witness | signatory | seal | other
         self.path = path
         self.name = name
         self.start = start  # offset of the header line
@@ -223,7 +224,7 @@ def build(text: str) -> Outline:
     headers = [m for m in found if not hidden(m.start())] if outline._masked else list(found)
     starts = [m.start() for m in headers]
     starts.append(len(text))
-    counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0}
+    counters = {"roster": 0, "declaration": 0, "witness": 0, "signatory": 0, "seal": 0}
     blocks: list[Block] = []
     append = blocks.append
     for i, match in enumerate(headers):
@@ -237,7 +238,7 @@ def build(text: str) -> Outline:
             cached = _NAMES.setdefault((raw, bracket), (name, kind))
         name, kind = cached
         path: Path_
-        if kind == "signatory" or kind == "witness":
+        if kind == "signatory" or kind == "witness" or kind == "seal":
             decl = counters["declaration"] - 1
             if decl < 0:
                 kind, path = "other", name
@@ -247,7 +248,7 @@ def build(text: str) -> Outline:
         elif kind == "declaration":
             path = ("declarations", counters["declaration"])
             counters["declaration"] += 1
-            counters["witness"] = counters["signatory"] = 0
+            counters["witness"] = counters["signatory"] = counters["seal"] = 0
         elif kind == "roster":
             path = ("roster", counters["roster"])
             counters["roster"] += 1
@@ -290,12 +291,26 @@ def preflight(text: str, hidden: Callable[[int], bool] | None = None) -> tuple[i
 
 
 def _has_inline_records(text: str, hidden: Callable[[int], bool]) -> bool:
-    """Whether a line outside multi-line strings reads ``signatories = [`` (or roster, ...)."""
+    return inline_records_line(text, hidden) is not None
+
+
+def inline_records_line(
+    text: str, hidden: Callable[[int], bool] | None = None
+) -> tuple[int, str] | None:
+    """The first line reading ``signatories = [`` (or roster, ...) outside multi-line
+    strings, and its key; None when records are all ``[[...]]`` tables.
+
+    The one rule behind ``sign``'s refusal to append and ``check``'s warning.
+    """
     for match in _ARRAY_VALUE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if _INLINE_RECORDS.match(text, line_start) and not hidden(line_start):
-            return True
-    return False
+        found = _INLINE_RECORDS.match(text, line_start)
+        if found is None:
+            continue
+        hidden = hidden or _hider(text)
+        if not hidden(line_start):
+            return text.count("\n", 0, line_start) + 1, found.group(1)
+    return None
 
 
 # -- the append fast path -------------------------------------------------------

@@ -113,6 +113,19 @@ def loads(text: str) -> dict[str, Any]:
         raise TomlSyntaxError(_LINE_COL.sub("", str(exc)).strip(), line, col) from None
 
 
+_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?: |\r?$)", re.M)
+
+
+def conflict_marker_line(text: str) -> int | None:
+    """The line of the first merge conflict marker (``<<<<<<<``, ``=======``, ``>>>>>>>``).
+
+    For a file that does not parse: a marker line is never valid TOML, so one
+    found there means a merge left unfinished.
+    """
+    found = _CONFLICT_MARKER.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
 _TOO_DEEP = re.compile(r"recursion limit|max recursion depth", re.I)
 
 

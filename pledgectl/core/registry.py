@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
-from pledgectl.core.errors import InvalidValue, PledgeError, RegistryNotFound
+from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite, RegistryNotFound
 from pledgectl.core.i18n import N_
 from pledgectl.core.model import ID_PATTERN
 from pledgectl.core.reader import AgencyFile, read_agency
@@ -158,12 +158,80 @@ class Registry:
             yield read_agency(path)
 
 
+def registry_around(path: Path) -> Path | None:
+    """The registry whose folder holds ``path`` (``path`` itself not counted), or None."""
+    try:
+        here = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
+    for candidate in here.parents:
+        if (candidate / SETTINGS_FILE).is_file():
+            return candidate
+    return None
+
+
+def refuse_inside_agencies(target: Path) -> None:
+    """Refuse to create a registry inside another registry's ``agencies/`` folder.
+
+    Its ``pledgectl.toml`` would be read there as an agency file named "pledgectl".
+    """
+    outer = registry_around(target)
+    if outer is None:
+        return
+    try:
+        resolved = Path(target).resolve()
+    except (OSError, RuntimeError):
+        return
+    folder = outer / AGENCIES_DIR
+    if not resolved.is_relative_to(folder):
+        return
+    raise RefusedWrite(
+        N_(
+            "{path} is the agencies/ folder of the registry {root}; "
+            "a registry there would be read as an agency file"
+        )
+        if resolved == folder
+        else N_(
+            "{path} is inside the agencies/ folder of the registry {root}; "
+            "a registry there would be read as an agency file"
+        ),
+        hint=N_("work in that registry (--registry {root}), or create the new one outside it"),
+        path=str(target),
+        root=str(outer),
+    )
+
+
+def _given_root(given: str, option: str) -> Path:
+    """The registry folder a ``--registry`` or ``PLEDGECTL_REGISTRY`` value names.
+
+    Its ``pledgectl.toml`` names it as well as its folder. A folder inside a
+    registry (``agencies/``, say) is refused with the registry's root, never
+    with a suggestion to create a registry there.
+    """
+    root = Path(given)
+    if root.name == SETTINGS_FILE:
+        root = root.parent
+    if (root / SETTINGS_FILE).is_file():
+        return root
+    outer = registry_around(root)
+    if outer is not None:
+        in_agencies = root.resolve() == outer / AGENCIES_DIR
+        raise RegistryNotFound(
+            N_("{path} is the agencies/ folder of the registry {root}, not a registry itself")
+            if in_agencies
+            else N_("{path} is inside the registry {root}, not a registry itself"),
+            hint=N_("use {option}{root}"),
+            path=str(root),
+            root=str(outer),
+            option=option,
+        )
+    return root
+
+
 def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
     """The registry to use, or :class:`RegistryNotFound` (exit 2) with a hint."""
     if explicit:
-        root = Path(explicit)
-        if root.name == SETTINGS_FILE:
-            root = root.parent
+        root = _given_root(explicit, "--registry ")
         if not (root / SETTINGS_FILE).is_file():
             raise RegistryNotFound(
                 N_("no registry at {path} (no pledgectl.toml there)"),
@@ -173,7 +241,7 @@ def discover(explicit: str | None = None, cwd: Path | None = None) -> Registry:
         return Registry(root)
     env = os.environ.get("PLEDGECTL_REGISTRY")
     if env:
-        root = Path(env)
+        root = _given_root(env, "PLEDGECTL_REGISTRY=")
         if not (root / SETTINGS_FILE).is_file():
             raise RegistryNotFound(
                 N_("PLEDGECTL_REGISTRY points to {path}, which has no pledgectl.toml"),

@@ -45,6 +45,7 @@ class Institution(NamedTuple):
     id: str
     name: dict[str, str]
     until: dt.date | None = None
+    sealers: tuple[str, ...] = ()  # allowed_signers principals that may seal for it
 
 
 class Policy(NamedTuple):
@@ -53,6 +54,7 @@ class Policy(NamedTuple):
     required_witnesses: tuple[str, ...] = ("KPU", "Bawaslu")
     kinds: tuple[str, ...] = ("ikrar", "deklarasi", "pakta-integritas")
     nip_optional_for: tuple[str, ...] = ("NON-ASN",)
+    required_seals: tuple[str, ...] = ()  # institutions whose seal a complete declaration needs
 
 
 class Settings(NamedTuple):
@@ -71,7 +73,12 @@ class Settings(NamedTuple):
         """
         import hashlib
 
-        return hashlib.sha256(self.raw).hexdigest()
+        digest = hashlib.sha256(self.raw)
+        try:  # seals are judged by the registry's allowed_signers: a change re-checks them
+            digest.update((self.path.parent / "allowed_signers").read_bytes())
+        except OSError:
+            digest.update(b"\0no allowed_signers")
+        return digest.hexdigest()
 
     @property
     def checklist_ids(self) -> tuple[str, ...]:
@@ -228,6 +235,7 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
             id=item["id"],
             name=_str_map(path, f"{where}.name", item.get("name", item["id"])),
             until=_date(path, f"{where}.until", item.get("until"), False),
+            sealers=_ids(path, f"{where}.sealers", item.get("sealers", [])),
         )
 
     raw_policy = data.get("policy", {})
@@ -253,6 +261,7 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
             "policy.nip_optional_for",
             raw_policy.get("nip_optional_for", list(defaults.nip_optional_for)),
         ),
+        required_seals=_ids(path, "policy.required_seals", raw_policy.get("required_seals", [])),
         checks=dict(checks),
     )
     for election in policy.scope:
@@ -261,6 +270,9 @@ def _build(path: Path, data: dict[str, Any], raw_bytes: bytes) -> Settings:
     for institution in policy.required_witnesses:
         if institution not in institutions:
             raise _fail(path, "policy.required_witnesses", institution)
+    for institution in policy.required_seals:
+        if institution not in institutions:
+            raise _fail(path, "policy.required_seals", institution)
     return Settings(
         path=path,
         checklist=checklist,

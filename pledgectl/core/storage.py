@@ -14,13 +14,33 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pledgectl.core.errors import RefusedWrite
 from pledgectl.core.i18n import N_
 
 LOCK_TIMEOUT = 30.0
+
+# Extended attribute on a file pledgectl wrote as valid TOML: a digest of exactly those
+# bytes. ``sign`` into a file whose digest still matches needs no parse to know the file
+# is valid TOML (a parse of 5,000 signatories costs more than all the rest of ``sign``).
+# Any other writer (an editor, git) leaves no attribute or a digest that no longer
+# matches, so the file is parsed. Where extended attributes are not supported, always.
+VALID_ATTR = "user.pledgectl.valid-toml"
+
+# Told when a writer has to wait for another's lock: (file, seconds left), then
+# (file, None) once the waiting ends (the lock taken, or the time up). The CLI sets it to say so on stderr at once,
+# instead of waiting in silence (see :func:`set_wait_reporter`).
+WaitReporter = Callable[[Path, float | None], None]
+_wait_reporter: list[WaitReporter] = []
+
+
+def set_wait_reporter(reporter: WaitReporter | None) -> None:
+    """Who hears that a lock is held by another writer (None: nobody)."""
+    _wait_reporter.clear()
+    if reporter is not None:
+        _wait_reporter.append(reporter)
 
 
 def lock_path(path: Path) -> Path:
@@ -49,12 +69,19 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         deadline = time.monotonic() + timeout
         pause = 0.002
+        told = -1  # the last whole second of waiting reported; -1: nothing said yet
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
             except BlockingIOError:
-                if time.monotonic() >= deadline:
+                now = time.monotonic()
+                if _wait_reporter and int(deadline - now) != told and pause >= 0.05:
+                    told = int(deadline - now)
+                    _wait_reporter[0](path, max(deadline - now, 0.0))
+                if now >= deadline:
+                    if told >= 0 and _wait_reporter:
+                        _wait_reporter[0](path, None)
                     raise RefusedWrite(
                         N_("{file} is being written by another pledgectl (waited {seconds} s)"),
                         hint=N_(
@@ -72,9 +99,21 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                     file=str(path),
                     reason=exc.strerror,
                 ) from None
+        if told >= 0 and _wait_reporter:
+            _wait_reporter[0](path, None)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the flock
+
+
+def wait_for_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> None:
+    """Wait until no other writer holds ``path``'s lock (told to the wait reporter), then let go.
+
+    For commands that ask questions: a held lock is said at once, before the
+    questions, not after the answers. The write itself takes the lock again.
+    """
+    with locked(path, timeout):
+        pass
 
 
 def _clean_stale_temps(path: Path) -> None:
@@ -100,12 +139,32 @@ def ensure_plain_target(path: Path) -> None:
         )
 
 
-def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> None:
+def _digest(data: bytes) -> bytes:
+    try:  # the built-in module: ``hashlib`` would load OpenSSL, ~2 ms of start-up
+        from _blake2 import blake2b
+    except ImportError:  # pragma: no cover - another Python implementation
+        from hashlib import blake2b
+    return blake2b(data, digest_size=16).digest()
+
+
+def known_valid(path: Path, data: bytes) -> bool:
+    """Whether ``data`` (just read from ``path``) is what pledgectl last wrote there as valid."""
+    try:
+        return os.getxattr(path, VALID_ATTR) == _digest(data)
+    except (OSError, AttributeError):  # no attribute, not supported, not Linux
+        return False
+
+
+def write_atomic(
+    path: Path, data: bytes, *, must_not_exist: bool = False, valid_toml: bool = False
+) -> None:
     """Write ``data`` to ``path`` so a crash leaves the old file or the new, never a mix.
 
     Call with the lock held. The temp file is in the same directory (same file
     system, so the rename is atomic), flushed and fsynced, given the old file's
     permissions, then renamed over the old one; the directory is fsynced too.
+    ``valid_toml``: the caller knows ``data`` is valid TOML; it is marked so
+    (:data:`VALID_ATTR`), which spares the next write a parse.
     """
     ensure_plain_target(path)
     if must_not_exist and path.exists():
@@ -128,6 +187,9 @@ def write_atomic(path: Path, data: bytes, *, must_not_exist: bool = False) -> No
                 written = os.write(fd, view)
                 view = view[written:]
             os.fchmod(fd, mode)
+            if valid_toml:
+                with contextlib.suppress(OSError, AttributeError):
+                    os.setxattr(fd, VALID_ATTR, _digest(data))
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -13,21 +13,24 @@ from pledgectl.core import i18n
 from pledgectl.core import nip as nip_rules
 from pledgectl.core.errors import InvalidValue
 from pledgectl.core.i18n import N_
-from pledgectl.core.model import REGION_PATTERN, STATUSES
+from pledgectl.core.model import REGION_PATTERN
 from pledgectl.core.registry import check_id
 from pledgectl.core.settings import Settings
 
 _REGION = re.compile(REGION_PATTERN)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 MAX_TEXT = 500
+# Status spellings of real staff lists (SIASN, SIMPEG, office sheets), compared upper-case
+# with spaces, dashes and underscores removed (DESIGN.md 6.3).
+STATUS_SPELLINGS: dict[str, tuple[str, ...]] = {
+    "PNS": ("PNS", "CPNS"),
+    "PPPK": ("PPPK", "P3K", "PPPK PARUH WAKTU"),
+    "NON-ASN": ("NON-ASN", "NON ASN", "NON PNS", "HONORER", "THL", "PTT"),
+}
 _STATUS_ALIASES = {
-    "PNS": "PNS",
-    "PPPK": "PPPK",
-    "NON-ASN": "NON-ASN",
-    "NONASN": "NON-ASN",
-    "NON ASN": "NON-ASN",
-    "THL": "NON-ASN",
-    "HONORER": "NON-ASN",
+    re.sub(r"[\s_\-]+", "", spelling): status
+    for status, spellings in STATUS_SPELLINGS.items()
+    for spelling in spellings
 }
 
 agency_id = check_id
@@ -86,14 +89,22 @@ def date(value: str, field: str = "--date") -> dt.date:
         ) from None
 
 
+def status_spellings() -> str:
+    """The accepted status spellings, for messages: ``PNS (CPNS), PPPK (P3K, ...), ...``."""
+    return "; ".join(
+        f"{status} ({', '.join(s for s in spellings if s != status)})"
+        for status, spellings in STATUS_SPELLINGS.items()
+    )
+
+
 def status(value: str) -> str:
-    clean = _STATUS_ALIASES.get(re.sub(r"[\s_]+", " ", value.strip().upper()))
+    clean = _STATUS_ALIASES.get(re.sub(r"[\s_\-]+", "", value.strip().upper()))
     if clean is None:
         raise InvalidValue(
             N_("status {value!r} is not one of {choices}"),
             hint=N_("use PNS, PPPK or NON-ASN (THL and honorer staff are NON-ASN)"),
             value=value,
-            choices=", ".join(STATUSES),
+            choices=status_spellings(),
         )
     return clean
 
@@ -107,6 +118,26 @@ def nip(value: str, today: dt.date | None = None) -> str:
             N_("NIP {value!r} is not valid: {reason}"),
             hint=N_(
                 "a NIP has 18 digits: birth date YYYYMMDD, appointment YYYYMM (PPPK: YYYY2F), gender 1 or 2, sequence 001-999"
+            ),
+            value=value,
+            reason=i18n.t(first.msgid, **first.params),
+        )
+    return clean
+
+
+def nik(value: str, today: dt.date | None = None) -> str:
+    """A NIK: 16 digits, a province code, a real birth date (day + 40 for women)."""
+    from pledgectl.core import nik as nik_rules
+
+    clean = nik_rules.normalise(value)
+    found = nik_rules.problems(clean, today)
+    if found:
+        first = found[0]
+        raise InvalidValue(
+            N_("NIK {value!r} is not valid: {reason}"),
+            hint=N_(
+                "a NIK has 16 digits: province, regency and district codes, birth date DDMMYY"
+                " (day + 40 for women), sequence"
             ),
             value=value,
             reason=i18n.t(first.msgid, **first.params),

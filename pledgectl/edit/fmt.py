@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pledgectl.core import canonical
 from pledgectl.core.comments import extract
 from pledgectl.core.i18n import N_
 from pledgectl.core.model import SCHEMA_VERSION
-from pledgectl.core.reader import parse_text
+from pledgectl.core.reader import conflict_marker_line, parse_text
 from pledgectl.core.registry import Registry
 from pledgectl.core.storage import locked, write_atomic
 
@@ -33,6 +34,17 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
     if parsed.data is None:
         problem = parsed.problem
         line = str(problem.line) if problem else "1"
+        marker = conflict_marker_line(parsed.text) if problem else None
+        if marker is not None:
+            return FmtResult(
+                path,
+                "refused",
+                N_(
+                    "{file}: unresolved merge conflict markers from line {line}; left as it is "
+                    "(resolve the merge first)"
+                ),
+                (("line", str(marker)),),
+            )
         return FmtResult(
             path,
             "refused",
@@ -48,7 +60,44 @@ def canonical_bytes(path: Path, raw: bytes) -> FmtResult | bytes:
             (("found", str(version)),),
         )
     comments = extract(parsed.text, parsed.outline)
-    return canonical.dumps_agency(parsed.data, comments).encode("utf-8")
+    out = canonical.dumps_agency(parsed.data, comments).encode("utf-8")
+    if "seals" in parsed.text and out != raw and _breaks_a_seal(parsed.data, out):
+        return FmtResult(
+            path, "refused", N_("{file}: formatting would break a seal; left as it is")
+        )
+    return out
+
+
+def _breaks_a_seal(data: dict[str, Any], out: bytes) -> bool:
+    """Whether a seal holding on ``data`` would not hold on the formatted bytes.
+
+    The seal content depends on values only, which formatting keeps, so this is
+    a guard, not a path: a seal is never changed by ``fmt``."""
+    from pledgectl.core import seal as seal_mod
+    from pledgectl.core.reader import loads
+
+    def holding(tree: dict[str, Any]) -> list[bool]:
+        agency = (
+            tree.get("agency", {}).get("id", "") if isinstance(tree.get("agency"), dict) else ""
+        )
+        found = []
+        for decl in (
+            tree.get("declarations", []) if isinstance(tree.get("declarations"), list) else []
+        ):
+            for raw in (
+                decl.get("seals", [])
+                if isinstance(decl, dict) and isinstance(decl.get("seals"), list)
+                else []
+            ):
+                rec = seal_mod.read_seal(raw)
+                if isinstance(rec, str):
+                    found.append(False)
+                    continue
+                lines = seal_mod.covered_lines(str(agency), decl, rec.covers)
+                found.append(seal_mod.digest_of(lines) == rec.digest)
+        return found
+
+    return holding(data) != holding(loads(out.decode("utf-8")))
 
 
 def _compare(path: Path, write: bool) -> FmtResult:
@@ -59,7 +108,7 @@ def _compare(path: Path, write: bool) -> FmtResult:
     if result == raw:
         return FmtResult(path, "same")
     if write:
-        write_atomic(path, result)
+        write_atomic(path, result, valid_toml=True)
     return FmtResult(path, "changed")
 
 

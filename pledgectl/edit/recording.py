@@ -18,12 +18,12 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.core.i18n import N_, N_plural
-from pledgectl.core.identity import fold, person_key
+from pledgectl.core.i18n import N_, N_plural, _
+from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
 from pledgectl.core.registry import Registry
-from pledgectl.core.storage import locked, write_atomic
+from pledgectl.core.storage import known_valid, locked, write_atomic
 
 Warning_ = tuple[str, dict[str, str]]
 
@@ -35,7 +35,10 @@ class Outcome:
         self.agency = agency
         self.record = record
         self.added = added
+        self.added_people: list[Person] = []  # who was (or, in a dry run, would be) added
         self.skipped: list[dict[str, Any]] = []
+        # name-only people found already recorded under a NIP (or NIK): reported, not added
+        self.known_by_id: list[dict[str, str]] = []
         self.warnings: list[Warning_] = []
         self.appended: list[str] = []  # the record blocks written, exactly (see withdraw_signatory)
 
@@ -52,13 +55,25 @@ class Person(NamedTuple):
     position: str | None = None
     unit: str | None = None
     signed: dt.date | None = None
+    nik: str | None = None
+    grade: str | None = None
+
+    @property
+    def key(self) -> str:
+        """Who this is (:func:`pledgectl.core.identity.person_key`)."""
+        return person_key(self.nip, self.name, self.nik)
 
     def as_table(self, with_signed: bool = True) -> dict[str, Any]:
+        """The record in canonical key order (:data:`pledgectl.core.model.SIGNATORY`)."""
         table: dict[str, Any] = {}
         if self.nip:
             table["nip"] = self.nip
+        if self.nik:
+            table["nik"] = self.nik
         table["name"] = self.name
         table["status"] = self.status
+        if self.grade:
+            table["grade"] = self.grade
         if self.position:
             table["position"] = self.position
         if self.unit:
@@ -77,19 +92,45 @@ def make_person(
     position: str | None = None,
     unit: str | None = None,
     signed: str | dt.date | None = None,
+    nik: str | None = None,
+    grade: str | None = None,
 ) -> Person:
-    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one."""
+    """Validate every field of one person; raises :class:`InvalidValue` on the first bad one.
+
+    The error's ``field`` attribute names the field (``nip``, ``status``...), for
+    importers that report a row's bad column.
+    """
     settings = settings_registry.settings
-    clean_status = validate.status(status)
-    clean_nip = validate.nip_for(nip, clean_status, settings)
-    clean_signed = validate.date(signed, "--date") if isinstance(signed, str) else signed
+
+    def checked(field: str, validator: Callable[[], Any]) -> Any:
+        try:
+            return validator()
+        except InvalidValue as exc:
+            exc.field = field  # type: ignore[attr-defined]
+            raise
+
+    clean_status = checked("status", lambda: validate.status(status))
+    clean_nip = checked("nip", lambda: validate.nip_for(nip, clean_status, settings))
+    clean_signed = (
+        checked("date", lambda: validate.date(signed, "--date"))
+        if isinstance(signed, str)
+        else signed
+    )
+
+    def optional(field: str, value: str | None) -> str | None:
+        if not value:
+            return None
+        return checked(field, lambda: validate.text(value, field, required=False)) or None
+
     return Person(
-        name=validate.text(name, "name"),
+        name=checked("name", lambda: validate.text(name, "name")),
         status=clean_status,
         nip=clean_nip,
-        position=validate.text(position, "position", required=False) or None if position else None,
-        unit=validate.text(unit, "unit", required=False) or None if unit else None,
+        position=optional("position", position),
+        unit=optional("unit", unit),
         signed=clean_signed,
+        nik=checked("nik", lambda: validate.nik(nik)) if nik and nik.strip() else None,
+        grade=optional("grade", grade),
     )
 
 
@@ -146,6 +187,8 @@ def edit_agency(
                 hint=N_("run `pledgectl check` to see where"),
                 file=str(path),
             ) from None
+        if not known_valid(path, raw):
+            refuse_invalid_toml(path, text)
         schema, inline_records = preflight(text)
         if schema is not None and schema > SCHEMA_VERSION:
             raise RefusedWrite(
@@ -173,7 +216,42 @@ def edit_agency(
         new_text = change(text, outline)
         if new_text is None or new_text == text:
             return
-        write_atomic(path, new_text.encode("utf-8"))
+        # canonical blocks inserted at record boundaries of a valid file: valid
+        write_atomic(path, new_text.encode("utf-8"), valid_toml=True)
+
+
+def refuse_invalid_toml(path: Path, text: str) -> None:
+    """Refuse to write into ``text`` unless it parses: unresolved conflicts named as such."""
+    from pledgectl.core.reader import TomlSyntaxError, conflict_marker_line, loads
+
+    try:
+        loads(text)
+        return
+    except TomlSyntaxError as exc:
+        line, reason = exc.line, exc.reason
+    except (RecursionError, MemoryError):
+        line, reason = 1, _("nested too deeply to read")
+    marker = conflict_marker_line(text)
+    if marker is not None:
+        raise RefusedWrite(
+            N_(
+                "{file} has unresolved merge conflict markers (<<<<<<< ======= >>>>>>>) "
+                "from line {line}; nothing was written"
+            ),
+            hint=N_(
+                "resolve the merge first: keep the right lines between the markers, delete "
+                "the marker lines, run `pledgectl fmt`, then `git add` the file"
+            ),
+            file=str(path),
+            line=marker,
+        )
+    raise RefusedWrite(
+        N_("{file} is not valid TOML (line {line}: {reason}); nothing was written"),
+        hint=N_("fix the file by hand (`pledgectl check` shows where), then try again"),
+        file=str(path),
+        line=line,
+        reason=reason,
+    )
 
 
 def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
@@ -238,7 +316,7 @@ def add_agency(
     registry.ensure_writable_here()
     text = canonical.dumps_agency({"schema": SCHEMA_VERSION, "agency": table})
     with locked(path):
-        write_atomic(path, text.encode("utf-8"), must_not_exist=True)
+        write_atomic(path, text.encode("utf-8"), must_not_exist=True, valid_toml=True)
     return path
 
 
@@ -333,8 +411,8 @@ def add_witness(
         outline = get_outline()
         index = _find_declaration(outline, agency_id, decl_id)
         for witness in outline.children(index, "witness"):
-            same_inst = witness.value("institution") == table["institution"]
-            if same_inst and fold(witness.value("name")) == fold(table["name"]):
+            mine = witness_key(table["institution"], table["name"])
+            if witness_key(witness.value("institution"), witness.value("name")) == mine:
                 raise RefusedWrite(
                     N_("{name} already witnesses {declaration}"),
                     hint=N_("each witness is recorded once; see `pledgectl agency show`"),
@@ -398,6 +476,7 @@ def add_signatories(
                 outcome.warnings.extend(rules.signature_date(person.signed, declared))
             blocks.append(canonical.block("declarations.signatories", person.as_table(), SIGNATORY))
         outcome.added = len(blocks)
+        outcome.added_people = list(people)
         outcome.appended = [] if dry_run else blocks
         return True, None if dry_run else _insert(text, site.end, "\n".join(blocks))
 
@@ -425,26 +504,31 @@ def add_signatories(
                     by_nip.setdefault(value, signatories[bisect_right(starts, offset) - 1])
             return by_nip.get(nip)
 
-        by_name: dict[str, Block] = {}
+        by_other: dict[str, Block] = {}
+        with_id: dict[str, Block] = {}  # name key -> a record that has a NIP or NIK
         if any(not p.nip for p in people):
-            by_name = {fold(b.value("name")): b for b in signatories if not b.value("nip")}
+            for b in signatories:
+                if not b.value("nip"):
+                    by_other.setdefault(person_key(None, b.value("name"), b.value("nik")), b)
+                if b.value("nip") or b.value("nik"):
+                    with_id.setdefault(name_key(b.value("name")), b)
         present: dict[str, str] = {}
 
         def recorded(person: Person) -> str | None:
-            key = person_key(person.nip, person.name)
+            key = person.key
             if key in present:
                 return present[key]
-            block = nip_block(person.nip) if person.nip else by_name.get(fold(person.name))
+            block = nip_block(person.nip) if person.nip else by_other.get(key)
             return block.value("name") if block is not None else None
 
         declared = _declaration_date(text, outline.blocks[index])
         blocks: list[str] = []
         conflicts: list[dict[str, str]] = []
         for person in people:
-            key = person_key(person.nip, person.name)
+            key = person.key
             existing = recorded(person)
             if existing is not None:
-                same = fold(existing) == fold(person.name)
+                same = same_name(existing, person.name)
                 if on_existing == "refuse" or not same:
                     if on_existing == "refuse":
                         raise RefusedWrite(
@@ -452,7 +536,7 @@ def add_signatories(
                             hint=N_(
                                 "each person signs a declaration once; see `pledgectl agency show`"
                             ),
-                            who=person.nip or person.name,
+                            who=person.nip or person.nik or person.name,
                             declaration=decl_id,
                         )
                     conflicts.append(
@@ -461,7 +545,19 @@ def add_signatories(
                 else:
                     outcome.skipped.append({"nip": person.nip or "", "name": person.name})
                 continue
+            if not person.nip and not person.nik and on_existing == "skip":
+                holder = with_id.get(name_key(person.name))
+                if holder is not None:
+                    outcome.known_by_id.append(
+                        {
+                            "name": person.name,
+                            "recorded": holder.value("name"),
+                            "id": holder.value("nip") or holder.value("nik"),
+                        }
+                    )
+                    continue
             present[key] = person.name
+            outcome.added_people.append(person)
             if person.signed is not None:
                 for rule in rules.signature_date(person.signed, declared):
                     outcome.warnings.append(rule)
@@ -489,6 +585,95 @@ def add_signatories(
     return outcome
 
 
+class SignContext:
+    """A read-only look at a declaration before ``sign`` asks its questions.
+
+    Built from the parsed file (no lock): the agency and the declaration exist,
+    who is on the roster, and who has signed already -- so a clerk hears about a
+    wrong id or a second signature before typing the answers, not after.
+    """
+
+    def __init__(self, roster: list[dict[str, Any]], signed: dict[str, str]) -> None:
+        self.roster = roster
+        self.signed = signed  # person key -> name as recorded
+
+    def member(
+        self, nip: str | None = None, nik: str | None = None, name: str | None = None
+    ) -> dict[str, Any] | None:
+        """The roster entry with this NIP, else this NIK, else this name (titles aside)."""
+        for field, value in (("nip", nip), ("nik", nik)):
+            if value:
+                for entry in self.roster:
+                    if entry.get(field) == value:
+                        return entry
+                return None
+        if name:
+            wanted = name_key(name)
+            for entry in self.roster:
+                if isinstance(entry.get("name"), str) and name_key(entry["name"]) == wanted:
+                    return entry
+        return None
+
+    def unsigned_like(self, text: str) -> list[dict[str, Any]]:
+        """Roster members not yet signed whose name contains ``text`` (any case, accents)."""
+        needle = fold(text)
+        return [
+            entry
+            for entry in self.roster
+            if isinstance(entry.get("name"), str)
+            and needle in fold(entry["name"])
+            and record_key(entry) not in self.signed
+        ]
+
+    def already(self, nip: str | None, nik: str | None, name: str | None) -> str | None:
+        """The recorded name when this person has signed the declaration already."""
+        if not (nip or nik or name):
+            return None
+        return self.signed.get(person_key(nip, name or "", nik))
+
+
+def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContext:
+    """Check that the agency and declaration exist and say who is on the roster and signed.
+
+    Raises the same errors as the write would (unknown agency or declaration); a file
+    that does not parse gives an empty context and is left to the write to refuse.
+    """
+    from pledgectl.core.reader import read_agency
+
+    path = registry.agency_path(agency_id)
+    if not path.exists():
+        raise InvalidValue(
+            N_("no agency {agency!r} in this registry"),
+            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+            agency=agency_id,
+        )
+    try:
+        data = read_agency(path).data
+    except PledgeError:
+        data = None
+    if data is None:
+        return SignContext([], {})
+    declarations = [d for d in data.get("declarations") or [] if isinstance(d, dict)]
+    found = next((d for d in declarations if d.get("id") == decl_id), None)
+    if found is None:
+        raise InvalidValue(
+            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
+            agency=agency_id,
+            declaration=decl_id,
+            choices=", ".join(str(d.get("id")) for d in declarations) or "-",
+        )
+    signatories = found.get("signatories")
+    signed = {
+        record_key(s): str(s.get("name", ""))
+        for s in (signatories if isinstance(signatories, list) else [])
+        if isinstance(s, dict)
+    }
+    roster = data.get("roster")
+    members = [r for r in roster if isinstance(r, dict)] if isinstance(roster, list) else []
+    return SignContext(members, signed)
+
+
 def sign(registry: Registry, agency_id: str, decl_id: str, person: Person) -> Outcome:
     return add_signatories(registry, agency_id, decl_id, [person])
 
@@ -504,18 +689,26 @@ def add_roster(
     def change(text: str, get_outline: Callable[[], Outline]) -> str | None:
         outline = get_outline()
         present: dict[str, str] = {}
+        with_id: dict[str, tuple[str, str]] = {}  # name key -> (name, NIP or NIK)
         last_roster = -1
         for index, block in enumerate(outline.blocks):
             if block.kind == "roster":
                 last_roster = index
                 nip = block.value("nip")
                 name = block.value("name")
-                present[person_key(nip or None, name)] = name
+                nik = block.value("nik")
+                present[person_key(nip or None, name, nik or None)] = name
+                if nip or nik:
+                    with_id.setdefault(name_key(name), (name, nip or nik))
         blocks = []
         for person in people:
-            key = person_key(person.nip, person.name)
+            key = person.key
+            if not person.nip and not person.nik and name_key(person.name) in with_id:
+                recorded, ident = with_id[name_key(person.name)]
+                outcome.known_by_id.append({"name": person.name, "recorded": recorded, "id": ident})
+                continue
             if key in present:
-                if fold(present[key]) != fold(person.name):
+                if not same_name(present[key], person.name):
                     raise RefusedWrite(
                         N_plural(
                             "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict); nothing was written",
@@ -532,6 +725,7 @@ def add_roster(
                 outcome.skipped.append({"nip": person.nip or "", "name": person.name})
                 continue
             present[key] = person.name
+            outcome.added_people.append(person)
             blocks.append(canonical.block("roster", person.as_table(with_signed=False), ROSTER))
         outcome.added = len(blocks)
         if dry_run or not blocks:

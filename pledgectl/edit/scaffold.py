@@ -14,7 +14,7 @@ from pledgectl.core.errors import PledgeError, RefusedWrite
 from pledgectl.core.i18n import N_
 from pledgectl.core.presets import settings_text
 from pledgectl.core.reader import read_agency
-from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE
+from pledgectl.core.registry import AGENCIES_DIR, SETTINGS_FILE, refuse_inside_agencies
 from pledgectl.core.storage import locked, write_atomic
 
 GITIGNORE = "# pledgectl's lock and temporary files\n.*.lock\n.*.tmp\n"
@@ -41,6 +41,7 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
             hint=N_("choose another folder"),
             file=str(settings),
         )
+    refuse_inside_agencies(root)
     try:
         (root / AGENCIES_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -66,6 +67,7 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
             )
         target = root / AGENCIES_DIR / seed.name
         with locked(target):
-            write_atomic(target, canonical.dumps_agency(parsed.data).encode("utf-8"))
+            data = canonical.dumps_agency(parsed.data).encode("utf-8")
+            write_atomic(target, data, valid_toml=True)
         written += 1
     return written

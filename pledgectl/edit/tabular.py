@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pledgectl.core import i18n
+from pledgectl.core.columns import MARK_HEADERS
 from pledgectl.core.errors import InvalidValue, UsageFailure
 from pledgectl.core.i18n import N_
 
@@ -60,10 +61,20 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "nip": (
         "NIP",
         "NIP Baru",
+        "NIP_BARU",
+        "NIP Lama",
+        "NIP_LAMA",
         "No NIP",
         "Nomor NIP",
         "Nomor Induk Pegawai",
         "Employee number",
+    ),
+    "nik": (
+        "NIK",
+        "NIK KTP",
+        "No KTP",
+        "Nomor KTP",
+        "Nomor Induk Kependudukan",
     ),
     "name": (
         "Nama",
@@ -73,17 +84,36 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "Nama ASN",
         "Full name",
     ),
+    "title_front": ("Gelar Depan", "GELAR_DEPAN"),
+    "title_back": ("Gelar Belakang", "GELAR_BELAKANG"),
     "position": (
         "Jabatan",
         "Position",
         "Nama Jabatan",
+        "NAMA_JABATAN",
+        "JABATAN_NAMA",
         "Job title",
+    ),
+    "grade": (
+        "Pangkat",
+        "Golongan",
+        "Pangkat/Golongan",
+        "Pangkat / Gol",
+        "Pangkat Gol Ruang",
+        "Gol",
+        "Gol Ruang",
+        "Golongan Ruang",
+        "GOL_AKHIR_NAMA",
+        "Grade",
     ),
     "status": (
         "Status",
         "Status Pegawai",
         "Status Kepegawaian",
         "Jenis Pegawai",
+        "JENIS_PEGAWAI",
+        "Kedudukan Hukum",
+        "KEDUDUKAN_HUKUM_NAMA",
         "Employment status",
     ),
     "unit": (
@@ -92,15 +122,22 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
         "Unit",
         "Bidang",
         "Satuan Kerja",
+        "Unit Organisasi",
+        "UNOR_NAMA",
+        "UNOR_INDUK_NAMA",
+    ),
+    "signed": (
+        "Signed on",
+        "Date signed",
+        "Tanggal Tanda Tangan",
+        "Tanggal TTD",
+        "Tgl TTD",
+        *MARK_HEADERS,  # the signing sheet's mark column (pledgectl.core.columns)
+        "Sudah TTD",
     ),
     "date": (
         "Tanggal",
         "Date",
-        "Tanggal Tanda Tangan",
-        "Tanggal TTD",
-        "Signed",
-        "Signed on",
-        "Date signed",
     ),
 }
 
@@ -109,6 +146,11 @@ FIELDS: tuple[str, ...] = tuple(HEADER_ALIASES)
 # how a missing column is named in the error, in both languages at once
 COLUMN_LABELS: dict[str, str] = {
     "nip": "NIP",
+    "nik": "NIK",
+    "title_front": "Gelar Depan",
+    "title_back": "Gelar Belakang",
+    "grade": "Pangkat/Golongan / Grade",
+    "signed": "Signed / Sudah tanda tangan",
     "name": "Nama / Name",
     "position": "Jabatan / Position",
     "status": "Status",
@@ -156,7 +198,13 @@ def recognise(header: str) -> str | None:
 
 
 _FIELD_LABELS = {
-    "date": N_("date signed"),
+    "nik": N_("NIK"),
+    "grade": N_("grade"),
+    "title_front": N_("gelar depan"),
+    "title_back": N_("gelar belakang"),
+    "signed": N_("date signed"),
+    "mark": N_("mark"),
+    "date": N_("date"),
     "name": N_("name"),
     "nip": N_("NIP"),
     "position": N_("position"),
@@ -167,7 +215,7 @@ _FIELD_LABELS = {
 
 def field_label(name: str) -> str:
     """A canonical field's name in the current language (``nama`` / ``name``)."""
-    return i18n.t(_FIELD_LABELS[name])
+    return i18n.t(_FIELD_LABELS.get(name, name))
 
 
 # -- the result ---------------------------------------------------------------------------
@@ -553,6 +601,175 @@ def _is_numbering_row(cells: Sequence[Cell]) -> bool:
     return len(numbers) >= 2 and numbers == list(range(1, len(numbers) + 1))
 
 
+# The signature block at the foot of an office's staff list: "Pekanbaru, 30 November 2023",
+# "Kepala BKPSDM ...", the head's name, "NIP. 1965...". Rows from it on are not people.
+_MONTHS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|"
+    "january|february|march|may|june|july|august|october|december|"
+    "jan|feb|mar|apr|jun|jul|agu|agt|aug|sep|okt|oct|nov|des|dec"
+)
+_PLACE_DATE = re.compile(
+    r"[^\W\d][\w .'()/-]{1,60},\s*(?:\d{1,2}[\s.-]+)?(?:(?:" + _MONTHS + r")\.?|[._\s\u2026]{2,})"
+    r"[\s.-]*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+_NIP_LINE = re.compile(r"nip\s*[.:]?\s*[\d\s.]{8,}", re.IGNORECASE)
+_BLOCK_WORD = re.compile(r"(?:mengetahui|a\.\s*n\.?|an\.)\b.*", re.IGNORECASE)
+# Mark cells that say "not signed" although they are not empty.
+_NOT_MARKED = frozenset({"0", "-", "tidak", "belum", "no", "n", "false", "x-"})
+# Mark headers that never name a date (the English "Signed" may: it is decided by content).
+_MARK_ONLY = frozenset(normalise_header(h) for h in (*MARK_HEADERS[1:], "Sudah TTD"))
+_DATE_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+
+
+def _filled(cells: Sequence[Cell]) -> list[str]:
+    return [text for text in map(_text, cells) if text]
+
+
+def _signature_block(grid: list[list[Cell]], first: int) -> int | None:
+    """Index of the first row of a staff list's closing signature block, or None.
+
+    A block row has at most two filled cells, one of them a place-and-date line, a
+    ``NIP. ...`` line or ``Mengetahui``; the block starts there, or at the first line
+    after a blank row when sparse lines (a title, a name) lead up to it.
+    """
+    for index in range(first, len(grid)):
+        filled = _filled(grid[index])
+        if not filled or len(filled) > 2:
+            continue
+        if not any(
+            _PLACE_DATE.fullmatch(text) or _NIP_LINE.fullmatch(text) or _BLOCK_WORD.fullmatch(text)
+            for text in filled
+        ):
+            continue
+        # walk back over the sparse lines leading up to it (title, name), to a blank row
+        start, back, crossed_blank = index, index - 1, False
+        while back >= first:
+            above = _filled(grid[back])
+            if len(above) > 1:
+                break
+            if not above:
+                crossed_blank = True
+            elif crossed_blank:
+                break
+            else:
+                start = back
+            back -= 1
+        if not crossed_blank and back >= first:
+            start = index  # sparse rows run into the data: only the marker row on is the block
+        return start
+    return None
+
+
+def _nip_shaped(cell: Cell) -> bool:
+    """A cell holding an 18-digit NIP, or a number that was one."""
+    if isinstance(cell, float | int) and not isinstance(cell, bool):
+        return 1e17 <= abs(cell) < 1e18
+    text, lost = _nip(cell)
+    return (len(text) == 18 and text.isdigit()) or (lost and text[:1].isdigit())
+
+
+def _nip_score(grid: list[list[Cell]], first: int, end: int, column: int) -> int:
+    return sum(1 for row in grid[first:end] if column < len(row) and _nip_shaped(row[column]))
+
+
+def _is_date_cell(cell: Cell) -> bool:
+    if isinstance(cell, dt.date):
+        return True
+    return bool(_DATE_TEXT.fullmatch(_text(cell)))
+
+
+def _choose_columns(
+    grid: list[list[Cell]],
+    header_index: int,
+    end: int,
+    notes: list[tuple[str, dict[str, str]]],
+) -> tuple[dict[str, str], list[tuple[int, str]], list[str], list[str]]:
+    """(columns, (index, field) pairs, ignored headers, every header) of the header row.
+
+    Several NIP columns (an old 9-digit ``NIP``, ``NIP BARU``): the one holding the most
+    18-digit NIPs. No NIP header at all: a column whose values are NIPs is read as one.
+    Several grade columns (``PANGKAT`` and ``GOLONGAN``) are joined. A ``Signed`` column
+    whose values are not dates is the mark column of a filled-in signing sheet.
+    """
+    first = header_index + 1
+    candidates: dict[str, list[tuple[int, str]]] = {}
+    unknown: list[tuple[int, str]] = []
+    headers_found: list[str] = []
+    for index, cell in enumerate(grid[header_index]):
+        header = _header_text(cell)
+        if not header:
+            continue
+        headers_found.append(header)
+        name = recognise(header)
+        if name is None:
+            unknown.append((index, header))
+        else:
+            candidates.setdefault(name, []).append((index, header))
+    if "nip" not in candidates:
+        shaped = [
+            (index, header)
+            for index, header in unknown
+            if (score := _nip_score(grid, first, end, index))
+            and score * 2
+            >= sum(1 for row in grid[first:end] if index < len(row) and _text(row[index]))
+        ]
+        if shaped:
+            candidates["nip"] = [shaped[0]]
+            unknown.remove(shaped[0])
+            notes.append(
+                (
+                    N_("column {column!r} holds NIPs and is read as the NIP column"),
+                    {"column": shaped[0][1]},
+                )
+            )
+    nips = candidates.get("nip", [])
+    chosen_by_content = False
+    if len(nips) > 1:
+        scores = [_nip_score(grid, first, end, index) for index, _ in nips]
+        best = scores.index(max(scores))
+        if best:
+            chosen_by_content = True
+            nips.insert(0, nips.pop(best))
+            notes.append(
+                (
+                    N_(
+                        "columns {columns} all name a NIP; {chosen!r} holds the 18-digit NIPs and is read"
+                    ),
+                    {"columns": ", ".join(repr(h) for _, h in nips), "chosen": nips[0][1]},
+                )
+            )
+    signed = candidates.get("signed", [])
+    if signed:
+        index, header = signed[0]
+        values = [row[index] for row in grid[first:end] if index < len(row) and _text(row[index])]
+        as_mark = normalise_header(header) in _MARK_ONLY or (
+            any(not _is_date_cell(v) for v in values) if values else "date" not in candidates
+        )
+        if as_mark:
+            candidates["mark"] = candidates.pop("signed")
+    columns: dict[str, str] = {}
+    indexes: list[tuple[int, str]] = []
+    ignored = [header for _, header in unknown]
+    for name, found in candidates.items():
+        keep = found if name == "grade" else found[:1]
+        columns[name] = " + ".join(header for _, header in keep)
+        indexes.extend((index, name) for index, _ in keep)
+        for _, header in found[len(keep) :]:
+            ignored.append(header)
+            if name != "nip" or not chosen_by_content:
+                notes.append(
+                    (
+                        N_(
+                            "columns {first} and {second} both hold {field}; {first} is used, {second} is ignored"
+                        ),
+                        {"first": found[0][1], "second": header, "field": name},
+                    )
+                )
+    indexes.sort()
+    return columns, indexes, ignored, headers_found
+
+
 def _build_table(
     path: Path,
     grid: list[list[Cell]],
@@ -579,32 +796,20 @@ def _build_table(
             )
         )
 
-    header_cells = grid[header_index]
-    columns: dict[str, str] = {}
-    indexes: list[tuple[int, str]] = []
-    ignored: list[str] = []
-    headers_found: list[str] = []
-    for index, cell in enumerate(header_cells):
-        header = _header_text(cell)
-        if not header:
-            continue
-        headers_found.append(header)
-        name = recognise(header)
-        if name is None:
-            ignored.append(header)
-        elif name in columns:
-            ignored.append(header)
-            notes.append(
-                (
-                    N_(
-                        "columns {first} and {second} both hold {field}; {first} is used, {second} is ignored"
-                    ),
-                    {"first": columns[name], "second": header, "field": name},
-                )
+    block = _signature_block(grid, header_index + 1)
+    end = len(grid) if block is None else block
+    columns, indexes, ignored, headers_found = _choose_columns(grid, header_index, end, notes)
+    if block is not None:
+        skipped = [str(i + 1) for i in range(block, len(grid)) if not _is_blank(grid[i])]
+        notes.append(
+            (
+                N_(
+                    "rows {rows} after the data are a signature block (place and date, title,"
+                    " name, NIP), not people; they are not read"
+                ),
+                {"rows": ", ".join(skipped)},
             )
-        else:
-            columns[name] = header
-            indexes.append((index, name))
+        )
 
     missing = [name for name in required if name not in columns]
     if missing:
@@ -624,7 +829,7 @@ def _build_table(
     rows: list[Row] = []
     repeated: list[str] = []
     first_data = True
-    for index in range(header_index + 1, len(grid)):
+    for index in range(header_index + 1, end):
         cells = grid[index]
         number = index + 1
         values: dict[str, str] = {}
@@ -634,27 +839,30 @@ def _build_table(
             if column >= width:
                 continue
             cell = cells[column]
-            if name == "nip":
+            if name in ("nip", "nik"):
                 text, lost = _nip(cell)
                 if lost:
                     problems.append(
                         RowProblem(
-                            "nip",
+                            name,
                             N_(
                                 "NIP {value} in column {column} has lost digits: the spreadsheet stored it as a number and kept only 15 significant digits"
                             ),
-                            {"value": text, "column": columns["nip"], "row": str(number)},
+                            {"value": text, "column": columns[name], "row": str(number)},
                             N_(
                                 "format the {column} column as Text (Format Cells > Text), type or paste the full 18-digit NIPs again, and export the file again"
                             ),
                         )
                     )
-            elif name == "date":
+            elif name in ("date", "signed"):
                 text = _date_text(cell)
             else:
                 text = _text(cell)
             if text:
-                values[name] = text
+                if name == "grade" and name in values:
+                    values[name] += ", " + text
+                else:
+                    values[name] = text
         if not values:
             continue
         if first_data:
@@ -668,12 +876,20 @@ def _build_table(
                 )
                 continue
         if (
-            len(values) == len(columns)
+            probe in values
+            and len(values) == len(header_keys)
             and values[probe][:1].casefold() == columns[probe][:1].casefold()
-            and all(normalise_header(values[name]) == key for name, key in header_keys.items())
+            and all(
+                normalise_header(values.get(name, "")) == key for name, key in header_keys.items()
+            )
         ):
             repeated.append(str(number))
             continue
+        front, back = values.pop("title_front", ""), values.pop("title_back", "")
+        if "name" in values and (front or back):
+            values["name"] = joined_name(front, values["name"], back)
+        if "mark" in values and values["mark"].casefold() in _NOT_MARKED:
+            del values["mark"]
         rows.append(Row(number, values, tuple(problems)))
     if repeated:
         notes.append(
@@ -693,6 +909,13 @@ def _build_table(
     )
 
 
+def joined_name(front: str, name: str, back: str) -> str:
+    """Name and gelar as written: ``Dr. H.`` + ``Nama`` + ``S.Sos., M.Si.`` -> ``Dr. H. Nama, S.Sos., M.Si.``."""
+    text = f"{front.strip()} {name.strip()}".strip()
+    back = back.strip().lstrip(",").strip()
+    return f"{text}, {back}" if back else text
+
+
 __all__ = [
     "COLUMN_LABELS",
     "FIELDS",
@@ -701,6 +924,7 @@ __all__ = [
     "RowProblem",
     "Table",
     "field_label",
+    "joined_name",
     "nip_lost_digits",
     "normalise_header",
     "read_table",

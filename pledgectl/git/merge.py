@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, cast
 
 from pledgectl.core.i18n import N_, t
 from pledgectl.git.semdiff import (
@@ -31,6 +31,7 @@ from pledgectl.git.semdiff import (
     person_key,
     records_of,
     same,
+    seal_key,
     witness_key,
 )
 
@@ -48,16 +49,24 @@ KeyFn = Callable[[Mapping[str, Any]], str]
 
 # Record arrays merged by identity, by where they sit: file level and in a declaration.
 _FILE_RECORDS: dict[str, KeyFn] = {"roster": person_key, "declarations": declaration_key}
-_DECLARATION_RECORDS: dict[str, KeyFn] = {"witnesses": witness_key, "signatories": person_key}
+_DECLARATION_RECORDS: dict[str, KeyFn] = {
+    "witnesses": witness_key,
+    "signatories": person_key,
+    "seals": seal_key,
+}
 
 
+# ``{ours_label}``/``{theirs_label}``: git's names for the sides (HEAD, the branch merged in)
 _CONFLICTS = {
     "add-add": N_(
-        "{where}: added on both sides with different data ({field}: ours {ours}, theirs {theirs})"
+        "{where}: added on both sides with different data "
+        "({field}: {ours_label} {ours}, {theirs_label} {theirs})"
     ),
-    "delete-edit": N_("{where}: removed on our side but changed on theirs"),
-    "edit-delete": N_("{where}: changed on our side but removed on theirs"),
-    "edit-edit": N_("{where}: {field} changed on both sides: ours {ours}, theirs {theirs}"),
+    "delete-edit": N_("{where}: removed in {ours_label} but changed in {theirs_label}"),
+    "edit-delete": N_("{where}: changed in {ours_label} but removed in {theirs_label}"),
+    "edit-edit": N_(
+        "{where}: {field} changed on both sides: {ours_label} {ours}, {theirs_label} {theirs}"
+    ),
 }
 
 
@@ -67,7 +76,9 @@ class Conflict:
 
     ``reason``: ``edit-edit`` (a field changed differently), ``add-add`` (a
     record with the same key added with different data), ``delete-edit`` (we
-    removed what they changed), ``edit-delete`` (the reverse).
+    removed what they changed), ``edit-delete`` (the reverse), ``seal`` (a seal
+    that holds on one side would not hold on the merge: ``ours``/``theirs`` name
+    the side whose seal it is).
     ``path`` locates the record: ``("declarations", "<id>", "signatories",
     "<nip>")``; ``field`` names the field (None for a whole record). Values
     are None where absent.
@@ -84,14 +95,26 @@ class Conflict:
     def where(self) -> str:
         return "/".join(self.path) if self.path else "."
 
-    def message(self) -> str:
-        """The conflict in the current language, for the merge driver's report."""
+    def message(self, labels: tuple[str, str, str] = ("HEAD", "base", "theirs")) -> str:
+        """The conflict in the current language, for the merge driver's report.
+
+        ``labels``: the names of our side, the base and their side, as on the markers.
+        """
+        if self.reason == "seal":
+            return t(
+                "{where}: the seal by {seal} would no longer hold after the merge "
+                "(what it covers differs between the two sides)",
+                where=self.where,
+                seal=self.field or "",
+            )
         return t(
             _CONFLICTS[self.reason],
             where=self.where,
             field=self.field or "",
             ours=_show(self.ours),
             theirs=_show(self.theirs),
+            ours_label=labels[0],
+            theirs_label=labels[2],
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -128,6 +151,8 @@ def _plain(value: Any) -> Any:
 class _Merger:
     def __init__(self) -> None:
         self.conflicts: list[Conflict] = []
+        # (declaration key, records name) -> records a holding seal covers, per side
+        self.sealed: dict[tuple[str, str], tuple[int, int]] = {}
 
     def conflict(
         self, reason: str, path: tuple[str, ...], name: str | None, b: Any, o: Any, th: Any
@@ -225,7 +250,89 @@ class _Merger:
             elif not same(theirs, base):
                 self.conflict("delete-edit", (*path, name, key), None, base, MISSING, theirs)
                 out.append(dict(theirs))
+        covered = self.sealed.get((path[-1], name)) if len(path) == 2 else None
+        if covered:
+            out = _sealed_first(out, o, th, keyfn, covered)
         return out
+
+
+def _sealed_first(
+    out: list[dict[str, Any]],
+    o: list[dict[str, Any]],
+    th: list[dict[str, Any]],
+    keyfn: KeyFn,
+    covered: tuple[int, int],
+) -> list[dict[str, Any]]:
+    """Keep the records a seal covers where the seal put them: first, in that side's order.
+
+    The side whose seals cover more leads; when the other side's covered records
+    are not a prefix of those, the seals cannot both hold (:func:`_seal_conflicts`).
+    """
+    side, count = (th, covered[1]) if covered[1] > covered[0] else (o, covered[0])
+    head_keys = list(keyed(side[:count], keyfn))
+    if list(keyed(out[:count], keyfn)) == head_keys:
+        return out
+    by_key = keyed(out, keyfn)
+    head = [cast(dict[str, Any], by_key[k]) for k in head_keys if k in by_key]
+    taken = {id(r) for r in head}
+    return [*head, *(r for r in out if id(r) not in taken)]
+
+
+def _holding_seals(data: Mapping[str, Any]) -> dict[str, list[tuple[str, Any, str]]]:
+    """Per declaration id: (seal label, covers, digest) of each seal whose digest holds."""
+    from pledgectl.core import seal as seal_mod
+
+    out: dict[str, list[tuple[str, Any, str]]] = {}
+    agency = _agency_id(data)
+    for decl in records_of(data.get("declarations", [])) or []:
+        key = declaration_key(decl)
+        for raw in records_of(decl.get("seals", [])) or []:
+            found = seal_mod.read_seal(raw)
+            if isinstance(found, str):
+                continue
+            lines = seal_mod.covered_lines(agency, decl, found.covers)
+            if seal_mod.digest_of(lines) == found.digest:
+                label = f"{found.institution} ({found.principal}, {found.sealed_at:%Y-%m-%d})"
+                out.setdefault(key, []).append((label, found.covers, found.digest))
+    return out
+
+
+def _agency_id(data: Mapping[str, Any]) -> str:
+    table = data.get("agency")
+    ident = table.get("id") if isinstance(table, Mapping) else None
+    return ident if isinstance(ident, str) else ""
+
+
+def _seal_conflicts(
+    merged: Mapping[str, Any], sides: tuple[Mapping[str, Any], Mapping[str, Any]]
+) -> list[Conflict]:
+    """A seal that holds on one side and would not hold on the merge is a conflict."""
+    from pledgectl.core import seal as seal_mod
+
+    agency = _agency_id(merged)
+    decls = {declaration_key(d): d for d in records_of(merged.get("declarations", [])) or []}
+    out: list[Conflict] = []
+    for which, side in zip(("ours", "theirs"), sides, strict=True):
+        for key, seals in _holding_seals(side).items():
+            decl = decls.get(key)
+            for label, covers, digest in seals:
+                now = (
+                    seal_mod.digest_of(seal_mod.covered_lines(agency, decl, covers))
+                    if decl is not None
+                    else None
+                )
+                if now != digest:
+                    out.append(
+                        Conflict(
+                            "seal",
+                            ("declarations", key, "seals"),
+                            label,
+                            None,
+                            digest if which == "ours" else None,
+                            digest if which == "theirs" else None,
+                        )
+                    )
+    return out
 
 
 def merge_agency(
@@ -242,7 +349,16 @@ def merge_agency(
         return MergeResult(_copy(theirs))
     if base is not None and same(dict(theirs), dict(base)):
         return MergeResult(_copy(ours))
+    sides = (ours, theirs)
+    holding = [_holding_seals(side) for side in sides]
+    for key in set(holding[0]) | set(holding[1]):
+        for name, index in (("witnesses", 0), ("signatories", 1)):
+            counts = tuple(max((c[1][index] for c in h.get(key, [])), default=0) for h in holding)
+            if any(counts):
+                merger.sealed[(key, name)] = (counts[0], counts[1])
     data = merger.table(base or {}, ours, theirs, (), base is None)
+    if any(holding):
+        merger.conflicts.extend(_seal_conflicts(data, sides))
     return MergeResult(data, merger.conflicts)
 
 
@@ -252,3 +368,118 @@ def _copy(value: Any) -> Any:
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+# -- conflict markers ---------------------------------------------------------------
+
+
+def _is_record_start(line: str) -> bool:
+    """A table header, or a comment line (comments are kept above the record they describe)."""
+    stripped = line.lstrip()
+    return stripped.startswith("[") or stripped.startswith("#")
+
+
+def _slide(pre: list[str], sides: list[list[str]], post: list[str]) -> None:
+    """Move one conflict block to record boundaries, in place, when that changes nothing.
+
+    A line diff of two canonical files that differ by one whole record may cut
+    the block one header early: the removed record's fields, a blank line and
+    the *next* record's ``[[...]]`` line. Each side can then be resolved, but
+    deleting the block as a whole leaves the next record's fields under the
+    previous header. Shifting the block up (or down) by lines equal on every
+    side gives each side exactly the same text, now starting at a record.
+    """
+    filled = [s for s in sides if s]
+    crossing = any(_is_record_start(line) for s in filled for line in s[1:])
+    if not filled or not crossing or all(_is_record_start(s[0]) for s in filled):
+        return
+    for step in (-1, 1):
+        trial_pre, trial_post = list(pre), list(post)
+        trial = [list(s) for s in sides]
+        for _ in range(64):
+            if step < 0:
+                if not trial_pre or any(s[-1] != trial_pre[-1] for s in trial if s):
+                    break
+                line = trial_pre.pop()
+                trial = [[line, *s[:-1]] if s else s for s in trial]
+                trial_post.insert(0, line)
+            else:
+                if not trial_post or any(s[0] != trial_post[0] for s in trial if s):
+                    break
+                line = trial_post.pop(0)
+                trial = [[*s[1:], line] if s else s for s in trial]
+                trial_pre.append(line)
+            if all(_is_record_start(s[0]) for s in trial if s):
+                pre[:], post[:] = trial_pre, trial_post
+                for side, moved in zip(sides, trial, strict=True):
+                    side[:] = moved
+                return
+
+
+def align_conflicts(text: str, labels: tuple[str, str, str], marker_size: int = 7) -> str:
+    """Shift each conflict block of ``git merge-file`` output to whole records (:func:`_slide`).
+
+    Only blocks marked with exactly these ``labels`` are touched; a text that
+    does not parse as blocks is returned as it is.
+    """
+    start = "<" * marker_size + (f" {labels[0]}" if labels[0] else "")
+    middle = "=" * marker_size
+    end = ">" * marker_size + (f" {labels[2]}" if labels[2] else "")
+    lines = text.splitlines(keepends=True)
+    parts: list[list[str] | tuple[list[str], list[str]]] = [[]]
+    i = 0
+    while i < len(lines):
+        if lines[i].rstrip("\r\n") != start:
+            current = parts[-1]
+            assert isinstance(current, list)
+            current.append(lines[i])
+            i += 1
+            continue
+        try:
+            mid = next(j for j in range(i + 1, len(lines)) if lines[j].rstrip("\r\n") == middle)
+            stop = next(j for j in range(mid + 1, len(lines)) if lines[j].rstrip("\r\n") == end)
+        except StopIteration:
+            return text
+        parts.append((lines[i + 1 : mid], lines[mid + 1 : stop]))
+        parts.append([])
+        i = stop + 1
+    if len(parts) == 1:
+        return text
+    for k in range(1, len(parts), 2):
+        pre, block, post = parts[k - 1], parts[k], parts[k + 1]
+        assert isinstance(pre, list) and isinstance(post, list) and isinstance(block, tuple)
+        _slide(pre, [block[0], block[1]], post)
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, tuple):
+            out.append(start + "\n")
+            out.extend(_ended(part[0]))
+            out.append(middle + "\n")
+            out.extend(_ended(part[1]))
+            out.append(end + "\n")
+        else:
+            out.extend(part)
+    return "".join(out)
+
+
+def _ended(lines: list[str]) -> list[str]:
+    """Lines inside a block, the last one given its newline so the marker after it stands alone."""
+    if lines and not lines[-1].endswith("\n"):
+        return [*lines[:-1], lines[-1] + "\n"]
+    return lines
+
+
+def conflict_whole(
+    ours: str, theirs: str, labels: tuple[str, str, str], marker_size: int = 7
+) -> str:
+    """Both texts in one conflict block: for records that disagree though their lines merged."""
+    return (
+        "<" * marker_size
+        + f" {labels[0]}\n"
+        + "".join(_ended(ours.splitlines(keepends=True)))
+        + "=" * marker_size
+        + "\n"
+        + "".join(_ended(theirs.splitlines(keepends=True)))
+        + ">" * marker_size
+        + f" {labels[2]}\n"
+    )

@@ -264,7 +264,9 @@ def read_settings_at(registry: Path, rev: str) -> bytes | None:
     return read_blobs(top, rev, [path]).get(path)
 
 
-def merge_file(ours: str, base: str, theirs: str, labels: tuple[str, str, str]) -> tuple[str, bool]:
+def merge_file(
+    ours: str, base: str, theirs: str, labels: tuple[str, str, str], marker_size: int = 7
+) -> tuple[str, bool]:
     """Line-wise 3-way merge of three texts with git's conflict markers.
 
     For the merge driver's fallback: when the semantic merge finds a true
@@ -280,7 +282,18 @@ def merge_file(ours: str, base: str, theirs: str, labels: tuple[str, str, str]) 
             file.write_text(text, encoding="utf-8", newline="\n")
             names.append(str(file))
         proc = run_git(
-            ["merge-file", "-p", "-L", labels[0], "-L", labels[1], "-L", labels[2], *names],
+            [
+                "merge-file",
+                "-p",
+                f"--marker-size={marker_size}",
+                "-L",
+                labels[0],
+                "-L",
+                labels[1],
+                "-L",
+                labels[2],
+                *names,
+            ],
             Path(tmp),
             check=False,
         )

@@ -10,7 +10,8 @@ Renderers turn the changes into text for a reviewer or JSON for scripts;
 
 Records are matched by identity, not position: declarations by ``id``,
 witnesses by ``institution`` and name, signatories and roster entries by
-``nip``, or by normalised name when there is no NIP (NON-ASN staff).
+``nip``, else ``nik``, else the name without titles, folded (NON-ASN staff) --
+the one identity of :mod:`pledgectl.core.identity`, shared with ``sign``.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from pledgectl.core import identity
 from pledgectl.core.i18n import N_, t, tn
+from pledgectl.core.model import SIGNATORY
 
 # Known key orders, so fields print in the order a clerk knows from the file;
 # unknown keys follow, sorted.
@@ -41,13 +44,15 @@ DECLARATION_KEYS = (
     "commitments",
     "witnesses",
     "signatories",
+    "seals",
 )
 WITNESS_KEYS = ("institution", "name", "role")
-PERSON_KEYS = ("nip", "name", "status", "position", "unit", "signed")
+SEAL_KEYS = ("institution", "principal", "sealed_at", "covers", "digest", "signature", "tags")
+PERSON_KEYS = SIGNATORY.keys  # nip, nik, name, status, grade, position, unit, signed
 SETTINGS_RECORDS = ("checklist", "elections", "institutions")
 
 # The record arrays the diff and merge look inside; everything else is a value.
-DECLARATION_RECORDS = ("witnesses", "signatories")
+DECLARATION_RECORDS = ("witnesses", "signatories", "seals")
 
 
 @dataclass(frozen=True)
@@ -97,21 +102,23 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-def norm_name(name: Any) -> str:
-    """A person's name for matching: case and spacing do not make another person."""
-    return " ".join(str(name).split()).casefold() if name is not None else ""
-
-
 def person_key(record: Mapping[str, Any]) -> str:
-    """Signatories and roster entries: the NIP, or ``name:<normalised name>`` without one."""
-    nip = record.get("nip")
-    if isinstance(nip, str) and nip.strip():
-        return nip.strip()
-    return "name:" + norm_name(record.get("name"))
+    """Signatories and roster entries: who they are, by :func:`pledgectl.core.identity.record_key`
+    (the NIP, else ``nik:<NIK>``, else ``name:<name without titles, folded>``)."""
+    return identity.record_key(record)
 
 
 def witness_key(record: Mapping[str, Any]) -> str:
-    return f"{record.get('institution', '')}/{norm_name(record.get('name'))}"
+    """Witnesses: institution and name key (:func:`pledgectl.core.identity.witness_record_key`)."""
+    return identity.witness_record_key(record)
+
+
+def seal_key(record: Mapping[str, Any]) -> str:
+    """A seal is itself: its signature (two seals never share one)."""
+    signature = record.get("signature")
+    if isinstance(signature, str) and signature:
+        return "seal:" + hashlib.sha256(signature.encode("utf-8")).hexdigest()[:16]
+    return f"seal:{record.get('institution', '')}/{record.get('principal', '')}"
 
 
 def declaration_key(record: Mapping[str, Any]) -> str:
@@ -201,6 +208,22 @@ def witness_label(record: Mapping[str, Any]) -> str:
     return _fmt_label(record, ("institution", "name"), ("role",))
 
 
+def seal_label(record: Mapping[str, Any]) -> str:
+    """``KPU kpu-pekanbaru 2026-12-01T20:30:00+00:00 (2 witnesses, 12 signatories)``."""
+    covers = record.get("covers")
+    head = _fmt_label(record, ("institution", "principal"), ())
+    when = record.get("sealed_at")
+    if isinstance(when, dt.datetime):
+        head += f" {when.isoformat()}"
+    if isinstance(covers, dict):
+        head += " " + t(
+            "(covers {witnesses} witnesses, {signatories} signatories)",
+            witnesses=covers.get("witnesses", "?"),
+            signatories=covers.get("signatories", "?"),
+        )
+    return head
+
+
 def declaration_label(record: Mapping[str, Any]) -> str:
     parts = [str(record[k]) for k in ("kind", "date") if k in record]
     if isinstance(record.get("title"), str):
@@ -237,7 +260,8 @@ class _Kind:
 _PERSON = _Kind("signatory", person_key, person_label, PERSON_KEYS)
 _ROSTER = _Kind("roster", person_key, person_label, PERSON_KEYS)
 _WITNESS = _Kind("witness", witness_key, witness_label, WITNESS_KEYS)
-_DECL_CHILD = {"witnesses": _WITNESS, "signatories": _PERSON}
+_SEAL = _Kind("seal", seal_key, seal_label, SEAL_KEYS)
+_DECL_CHILD = {"witnesses": _WITNESS, "signatories": _PERSON, "seals": _SEAL}
 
 
 def _diff_simple(
@@ -454,6 +478,7 @@ _NOUNS = {
     "settings.institutions": N_("institution"),
     "signatory": N_("signatory"),
     "witness": N_("witness"),
+    "seal": N_("seal"),
 }
 
 
@@ -626,6 +651,10 @@ def summarise(data: Mapping[str, Any]) -> str:
             out.append(f"  {noun('witness')} {_record_line(w, witness_label(w), used)}")
         for s in records_of(decl.get("signatories")) or []:
             out.append(f"  {noun('signatory')} {_record_line(s, person_label(s), person_used)}")
+        for seal in records_of(decl.get("seals")) or []:
+            digest = seal.get("digest")
+            shown = f" {digest[:19]}…" if isinstance(digest, str) else ""
+            out.append(f"  {noun('seal')} {seal_label(seal)}{shown}")
     return "\n".join(out) + "\n"
 
 

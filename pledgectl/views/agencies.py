@@ -45,7 +45,62 @@ def agency_detail(registry: Registry, agency_id: str) -> dict[str, Any]:
             line=problem.line if problem else 1,
             col=problem.col if problem else 1,
         )
+    _judge_seals(registry, af.data)
     return af.data
+
+
+def seal_state_text(status: dict[str, Any]) -> str:
+    """A seal's verdict as a person reads it: verified, broken, invalid (why), not a sealer."""
+    state = status.get("state")
+    if state == "valid":
+        text = i18n.t("verified")
+    elif state == "broken":
+        text = i18n.t(
+            "BROKEN: covered content changed ({record})", record=status.get("record", "?")
+        )
+    else:
+        text = i18n.t("INVALID: {reason}", reason=status.get("reason", ""))
+    if not status.get("sealer", True):
+        text += "; " + i18n.t("the principal is not a sealer of this institution")
+    return text
+
+
+def _judge_seals(registry: Registry, data: dict[str, Any]) -> None:
+    """Add a ``status`` to every seal of ``data``: what ``check`` would say of it."""
+    from pledgectl.core import seal as seal_mod
+
+    raw = data.get("declarations")
+    decls = [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
+    if not any(isinstance(d.get("seals"), list) for d in decls):
+        return
+    table = data.get("agency")
+    agency = str(table.get("id", "")) if isinstance(table, dict) else ""
+    signers = seal_mod.signers_at(registry.root)
+    sealers = {i.id: i.sealers for i in registry.settings.institutions.values()}
+    for decl in decls:
+        seals = decl.get("seals")
+        if not isinstance(seals, list):
+            continue
+        memo: seal_mod.Memo = {}
+        judged = [seal_mod.judge(agency, decl, s, signers, sealers, memo) for s in seals]
+        for index, (seal, status) in enumerate(zip(seals, judged, strict=True)):
+            if not isinstance(seal, dict):
+                continue
+            out: dict[str, Any] = {"state": status.state, "sealer": status.authorised}
+            if status.state == "invalid":
+                out["reason"] = i18n.t(seal_mod.REASONS[status.reason], field=status.detail)
+            if status.state == "broken" and status.seal is not None:
+                where = (
+                    seal_mod.locate(decl, status.record, status.seal.covers)
+                    if status.record is not None
+                    else ("?", -1)
+                )
+                out["record"] = (
+                    i18n.t("the declaration's own fields")
+                    if where is None
+                    else f"{where[0]} {where[1] + 1}"
+                )
+            seals[index] = {**seal, "status": out}
 
 
 def render_agency_detail(data: dict[str, Any]) -> str:
@@ -80,4 +135,22 @@ def render_agency_detail(data: dict[str, Any]) -> str:
         lines.append(f"    {signatories_h}: {len(signatories)}")
         for s in signatories:
             lines.append(f"      {s.get('nip', '-'):<18}  {s.get('name')}  {s.get('status')}")
+        for seal in decl.get("seals", []) or []:
+            if not isinstance(seal, dict):
+                continue
+            found = seal.get("covers")
+            covers: dict[str, Any] = found if isinstance(found, dict) else {}
+            lines.append(
+                "    "
+                + i18n.t(
+                    "seal: {institution} ({principal}), {when}, covers {witnesses} witnesses "
+                    "and {signatories} signatories: {state}",
+                    institution=seal.get("institution", "?"),
+                    principal=seal.get("principal", "?"),
+                    when=seal.get("sealed_at", "?"),
+                    witnesses=covers.get("witnesses", "?"),
+                    signatories=covers.get("signatories", "?"),
+                    state=seal_state_text(seal.get("status", {})),
+                )
+            )
     return "\n".join(lines) + "\n"

@@ -26,9 +26,11 @@ def _field(spec: Field) -> dict[str, Any]:
         out = {"type": "integer"}
     elif spec.type == "date":
         out = dict(_DATE)
+    elif spec.type == "datetime":
+        out = {"type": "string", "format": "date-time"}
     elif spec.type == "strlist":
         out = {"type": "array", "items": {"type": "string"}}
-    elif spec.type == "table":
+    elif spec.type in ("table", "inline"):
         assert spec.record is not None
         out = record_schema(spec.record)
     else:
@@ -97,7 +99,12 @@ def settings_schema() -> dict[str, Any]:
                 "type": "array",
                 "items": {
                     "type": "object",
-                    "properties": {"id": ident, "name": i18n_text, "until": _DATE},
+                    "properties": {
+                        "id": ident,
+                        "name": i18n_text,
+                        "until": _DATE,
+                        "sealers": ids,
+                    },
                     "required": ["id"],
                 },
             },
@@ -108,6 +115,7 @@ def settings_schema() -> dict[str, Any]:
                     "required_witnesses": ids,
                     "kinds": ids,
                     "nip_optional_for": ids,
+                    "required_seals": ids,
                     "checks": {
                         "type": "object",
                         "additionalProperties": {"enum": ["error", "warning", "off"]},

@@ -15,7 +15,7 @@ from typing import Any
 
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
-from pledgectl.core.identity import fold
+from pledgectl.core.identity import name_key
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.walk import declarations, records
@@ -41,6 +41,7 @@ EXPORT_FIELDS: dict[str, tuple[str, str]] = {
     "position": (N_("Position"), "text"),
     "unit": (N_("Unit"), "text"),
     "signed": (N_("Date signed"), "date"),
+    "sealed": (N_("Sealed by"), "text"),  # institutions whose seal holds over the signatory
 }
 EXPORT_COLUMNS = tuple(EXPORT_FIELDS)
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -51,10 +52,14 @@ def _text(value: Any) -> str:
 
 
 def find(registry: Registry, query: str, redacted: bool = False) -> list[dict[str, str]]:
-    """People whose NIP starts with ``query`` (digits) or whose name contains it (any case/accents)."""
+    """People whose NIP or NIK starts with ``query`` (digits), or whose name contains it.
+
+    Names compare as :mod:`pledgectl.core.identity` does: case, accents, spacing and
+    titles aside ("Dr. Zulkarnain" finds "Dr. H. Zulkarnain Effendi, S.Sos.").
+    """
     digits = normalise(query)
     by_nip = digits.isdigit() and len(digits) >= 4
-    needle = fold(query)
+    needle = name_key(query)
     found: list[dict[str, str]] = []
     for af in registry.iter_files():
         if af.data is None:
@@ -62,10 +67,11 @@ def find(registry: Registry, query: str, redacted: bool = False) -> list[dict[st
         agency = af.file_id
 
         def hit(person: dict[str, Any]) -> bool:
-            nip = _text(person.get("nip"))
             if by_nip:
-                return nip.startswith(digits)
-            return needle in fold(_text(person.get("name")))
+                return _text(person.get("nip")).startswith(digits) or _text(
+                    person.get("nik")
+                ).startswith(digits)
+            return needle in name_key(_text(person.get("name")))
 
         for _, person in records(af.data, "roster"):
             if hit(person):
@@ -93,19 +99,22 @@ def _row(
 
 
 def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[str, str]]:
-    """One flat row per signatory, with its agency, declaration and witnesses."""
+    """One flat row per signatory, with its agency, declaration and witnesses, and the
+    institutions whose seal holds over that signatory (``sealed``)."""
+    sealing = _Sealing(registry)
     for af in registry.iter_files():
         if af.data is None:
             continue
         agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
         assert isinstance(agency, dict)
         for _, decl in declarations(af):
+            sealed_by = sealing.holding(_text(agency.get("id", af.file_id)), decl)
             witnesses = "; ".join(
                 f"{_text(w.get('institution'))}: {_text(w.get('name'))}"
                 for _, w in records(decl, "witnesses")
             )
             elections = decl.get("elections")
-            for _, person in records(decl, "signatories"):
+            for index, person in records(decl, "signatories"):
                 nip = _text(person.get("nip"))
                 yield {
                     "agency": _text(agency.get("id", af.file_id)),
@@ -125,7 +134,30 @@ def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[
                     "position": _text(person.get("position")),
                     "unit": _text(person.get("unit")),
                     "signed": _text(person.get("signed")),
+                    "sealed": "; ".join(i for i, covered in sealed_by if index < covered),
                 }
+
+
+class _Sealing:
+    """Which institutions' seals hold on a declaration, and how many signatories each covers."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.ready = False
+        self.signers: Any = None
+        self.sealers: dict[str, tuple[str, ...]] = {}
+
+    def holding(self, agency: str, decl: dict[str, Any]) -> list[tuple[str, int]]:
+        if not decl.get("seals"):
+            return []
+        from pledgectl.core import seal as seal_mod
+
+        if not self.ready:
+            self.signers = seal_mod.signers_at(self.registry.root)
+            self.sealers = {i.id: i.sealers for i in self.registry.settings.institutions.values()}
+            self.ready = True
+        out = seal_mod.holding(agency, decl, self.signers, self.sealers)
+        return sorted(out.items())
 
 
 def defuse(cell: str) -> str:

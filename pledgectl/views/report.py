@@ -36,6 +36,8 @@ class AgencyRow:
     region: str = ""
     readable: bool = True
     declarations: int = 0
+    seals: int = 0  # declarations with a seal record
+    sealed: int = 0  # declarations with a seal that holds
     witnesses: int = 0  # required institutions present on the best declaration
     signatories: int = 0  # distinct people who signed any declaration
     roster: int = 0
@@ -100,6 +102,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
         row.name = table.get("name") if isinstance(table.get("name"), str) else ""
         row.region = table.get("region") if isinstance(table.get("region"), str) else ""
         row.declarations = len(state.declarations)
+        row.seals, row.sealed = _sealed_count(registry, af.data)
         row.witnesses = max((len(d.witnesses_present) for d in state.declarations), default=0)
         row.signatories = len(set().union(*(d.signers for d in state.declarations)))
         row.roster = len(state.roster)
@@ -109,6 +112,22 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
             row.naming[election] = sum(1 for d in state.declarations if election in d.elections)
             row.signers_for[election] = len(state.covered.get(election, set()))
     return report
+
+
+def _sealed_count(registry: Registry, data: dict[str, object]) -> tuple[int, int]:
+    """How many of the agency's declarations carry a seal, and how many one that holds."""
+    raw = data.get("declarations")
+    decls = [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
+    with_seals = sum(1 for d in decls if d.get("seals"))
+    if not with_seals:
+        return 0, 0
+    from pledgectl.core import seal as seal_mod
+
+    table = data.get("agency")
+    agency = str(table.get("id", "")) if isinstance(table, dict) else ""
+    signers = seal_mod.signers_at(registry.root)
+    sealers = {i.id: i.sealers for i in registry.settings.institutions.values()}
+    return with_seals, sum(1 for d in decls if seal_mod.holding(agency, d, signers, sealers))
 
 
 # -- the table every format shows --------------------------------------------------------
@@ -166,7 +185,17 @@ def _by_agency(report: Report) -> Grid:
         status = r.status(report.scope)
         if not r.readable:
             rows.append(
-                [r.agency, "", "", None, None, None, None, *([None] * len(report.scope)), status]
+                [
+                    r.agency,
+                    "",
+                    "",
+                    None,
+                    None,
+                    None,
+                    None,
+                    *([None] * len(report.scope)),
+                    status,
+                ]
             )
             continue
         rows.append(
@@ -196,6 +225,11 @@ def _by_agency(report: Report) -> Grid:
         *(report.coverage(sum(r.signed[e] for r in readable), roster) for e in report.scope),
         "",
     ]
+    if any(r.seals for r in readable):  # a registry that seals
+        columns.insert(4, Column("sealed", i18n.t("sealed"), "int"))
+        for r, row in zip(report.rows, rows, strict=True):
+            row.insert(4, r.sealed if r.readable else None)
+        total.insert(4, sum(r.sealed for r in readable))
     return Grid(i18n.t("Neutrality declarations: coverage per agency"), columns, rows, total)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from pledgectl.checks import CHECK_NAMES
 from pledgectl.cli.app import app
 from pledgectl.core.findings import Finding
 from pledgectl.engine.run import CheckRun
@@ -130,13 +131,13 @@ def test_junit_one_case_per_agency_and_check(reg: Path, tmp_path: Path) -> None:
     root = ET.fromstring(target.read_text("utf-8"))
     suites = {s.get("name"): s for s in root.iter("testsuite")}
     assert set(suites) == {"dinas-a", "dinas-b"}
-    assert all(len(list(s.iter("testcase"))) == 10 for s in suites.values())
+    assert all(len(list(s.iter("testcase"))) == len(CHECK_NAMES) for s in suites.values())
     assert suites["dinas-a"].get("failures") == "0"
     failed = [
         c.get("name") for c in suites["dinas-b"].iter("testcase") if c.find("failure") is not None
     ]
     assert failed == ["witnesses", "coverage"]
-    assert root.get("tests") == "20" and root.get("failures") == "2"
+    assert root.get("tests") == str(2 * len(CHECK_NAMES)) and root.get("failures") == "2"
 
 
 def test_parse_error_points_at_line_and_column(tmp_path: Path) -> None:

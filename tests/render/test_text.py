@@ -126,8 +126,8 @@ def _many_unsigned(tmp_path: Path, count: int = 40) -> Path:
         (
             "id",
             "41 orang dalam daftar pegawai belum menandatangani pernyataan lengkap untuk pemilu-2024"
-            " (cakupan 4.7% dari 43):",
-            "Cakupan pemilu-2024: 4.7% (2 dari 43 orang dalam daftar pegawai menandatangani"
+            " (cakupan 4,7% dari 43):",
+            "Cakupan pemilu-2024: 4,7% (2 dari 43 orang dalam daftar pegawai menandatangani"
             " pernyataan lengkap).",
         ),
     ],

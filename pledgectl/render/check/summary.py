@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pledgectl.checks import CHECK_NAMES
 from pledgectl.core.findings import Finding
-from pledgectl.core.i18n import N_, _, t, tn
+from pledgectl.core.i18n import N_, _, get_lang, t, tn
 from pledgectl.engine.run import CheckRun
 from pledgectl.render.check import Options
 
@@ -119,7 +119,9 @@ def per_check(findings: Iterable[Finding]) -> dict[str, tuple[int, int]]:
 
 
 def percent(part: int, whole: int) -> str:
-    return f"{100.0 * part / whole:.1f}" if whole else "0.0"
+    """A share with one decimal, written as the reader's language writes it (``80,0`` in Indonesian)."""
+    text = f"{100.0 * part / whole:.1f}" if whole else "0.0"
+    return text.replace(".", ",") if get_lang() == "id" else text
 
 
 def coverage_lines(run: CheckRun) -> list[str]:
