@@ -1,5 +1,5 @@
 """Allow ``python -m pledgectl``."""
 
-from pledgectl.cli.app import main
+from pledgectl.cli.entry import main
 
 main()

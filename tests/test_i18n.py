@@ -75,12 +75,24 @@ def test_help_is_english_by_default(path: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "english", "indonesian"),
     [
-        (["sign", "a"], "missing argument DECL", "argumen DECL belum diisi"),
-        (["agency", "add", "x"], "missing option --name", "opsi --name belum diisi"),
-        (["check", "--nope"], "no such option --nope", "tidak ada opsi --nope"),
-        (["nope"], "no such command 'nope'", "tidak ada perintah 'nope'"),
-        (["agency", "list", "extra"], "unexpected extra argument", "argumen berlebih"),
-        (["check", "--format"], "option --format needs a value", "opsi --format memerlukan nilai"),
+        (["sign", "a"], "Missing argument 'DECL'.", "Argumen wajib belum diberikan: 'DECL'."),
+        (
+            ["agency", "add", "x"],
+            "Missing option '--name'.",
+            "Opsi wajib belum diberikan: '--name'.",
+        ),
+        (["check", "--nope"], "No such option '--nope'.", "Tidak ada opsi '--nope'."),
+        (["nope"], "No such command 'nope'.", "Tidak ada perintah 'nope'."),
+        (
+            ["agency", "list", "extra"],
+            "Got unexpected extra argument (extra)",
+            "Ada argumen tambahan yang tidak diharapkan (extra)",
+        ),
+        (
+            ["check", "--format"],
+            "Option '--format' requires an argument.",
+            "Opsi '--format' memerlukan nilai.",
+        ),
     ],
 )
 def test_usage_errors_in_both_languages(args: list[str], english: str, indonesian: str) -> None:
@@ -88,4 +100,7 @@ def test_usage_errors_in_both_languages(args: list[str], english: str, indonesia
     assert en.exit_code == 2 and english in en.output, en.output
     id_ = CliRunner().invoke(app, ["--lang", "id", *args])
     assert id_.exit_code == 2 and indonesian in id_.output, id_.output
+    command = " ".join(["pledgectl", *args[: 2 if args[0] == "agency" else 1]])
+    assert en.output.splitlines()[1] == f"hint: see `{command} --help`" or args == ["nope"]
+    assert id_.output.splitlines()[0].startswith("kesalahan: ")
     assert "Traceback" not in en.output + id_.output

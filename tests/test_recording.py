@@ -204,7 +204,7 @@ def test_bulk_add_is_idempotent_and_reports_conflicts(agency: Registry) -> None:
         )
     assert (
         caught.value.key
-        == "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+        == "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict); nothing was written"
     )
     assert agency.agency_path("pekanbaru-bkpsdm").read_bytes() == before
 

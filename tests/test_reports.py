@@ -116,7 +116,7 @@ def test_by_region_and_by_election(reg: Path) -> None:
 def test_unreadable_agencies_are_marked_and_the_report_still_exits_0(reg: Path) -> None:
     (reg / "agencies" / "rusak.toml").write_text("[agency\n", "utf-8")
     code, out, err = run("--registry", str(reg), "report")
-    assert code == 0 and "unreadable" in out and "1 agency file(s) could not be read" in err
+    assert code == 0 and "unreadable" in out and "1 agency file could not be read" in err
 
 
 def test_bad_choices_exit_2(reg: Path) -> None:

@@ -12,6 +12,7 @@ differ or when the code has a msgid the ``.pot`` lacks.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from pathlib import Path
@@ -33,10 +34,39 @@ KEYWORDS = {
     "t_in": (2,),
     "both": None,
     "tn": (1, 2),
+    "say_n": (1, 2),
     "ngettext": (1, 2),
     "N_plural": (1, 2),
 }
 METHOD_MAP = [("**.py", "python")]
+
+# The header is fixed, so that extracting again gives no diff and parallel branches
+# do not conflict on a timestamp; locations carry no line numbers for the same reason.
+STABLE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+HEADER = {
+    "project": "pledgectl",
+    "version": "1",
+    "copyright_holder": "the pledgectl authors",
+    "msgid_bugs_address": "the pledgectl maintainers (see README.md)",
+    "last_translator": "the pledgectl maintainers",
+}
+LANGUAGE_TEAM = {None: "none (template)", "id": "Indonesian"}
+HEADER_COMMENT = {
+    None: "# The messages of pledgectl, extracted by tools/catalog.py (Babel).",
+    "id": "# Indonesian messages of pledgectl. Terms: the glossary test, tests/data/glossary_forbidden.tsv.",
+}
+
+
+def tidy(catalog: Catalog, lang: str | None) -> Catalog:
+    """The header every catalog file carries: no placeholders, not fuzzy, a fixed date."""
+    for name, value in HEADER.items():
+        setattr(catalog, name, value)
+    catalog.creation_date = STABLE_DATE
+    catalog.revision_date = STABLE_DATE
+    catalog.fuzzy = False
+    catalog.language_team = LANGUAGE_TEAM[lang]
+    catalog.header_comment = HEADER_COMMENT[lang]
+    return catalog
 
 
 def po_path(lang: str) -> Path:
@@ -45,7 +75,7 @@ def po_path(lang: str) -> Path:
 
 def extract() -> Catalog:
     """Every msgid in the package, with where it stands."""
-    catalog = Catalog(project="pledgectl", domain="pledgectl", charset="utf-8")
+    catalog = tidy(Catalog(domain="pledgectl", charset="utf-8", fuzzy=False), None)
     for filename, lineno, message, comments, context in extract_from_dir(
         str(PACKAGE), METHOD_MAP, keywords=KEYWORDS, comment_tags=("TRANSLATORS:",)
     ):
@@ -62,7 +92,7 @@ def extract() -> Catalog:
 
 def pot_bytes(catalog: Catalog) -> bytes:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, omit_header=False, width=100, no_location=False, sort_output=True)
+    write_po(buffer, catalog, width=100, sort_output=True, include_lineno=False)
     return buffer.getvalue()
 
 
@@ -81,8 +111,11 @@ def update(template: Catalog) -> None:
             catalog = Catalog(locale=lang, domain="pledgectl", project="pledgectl")
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
         catalog.obsolete.clear()
+        tidy(catalog, lang)
         buffer = io.BytesIO()
-        write_po(buffer, catalog, width=100, sort_output=True, include_previous=False)
+        write_po(
+            buffer, catalog, width=100, sort_output=True, include_previous=False, include_lineno=False
+        )
         path.write_bytes(buffer.getvalue())
 
 

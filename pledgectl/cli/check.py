@@ -76,16 +76,16 @@ def check(
     registries = open_registries()
     for agency in agencies or []:
         if not any(r.agency_path_exists(agency) for r in registries):  # refuses a malformed id
-            from pledgectl.core.errors import UsageFailure
+            from pledgectl.core.errors import InvalidValue
 
             if len(registries) > 1:
-                raise UsageFailure(
+                raise InvalidValue(
                     N_("no agency {agency!r} in any of the {count} registries given"),
                     hint=N_("see `pledgectl agency list --registry PATH` for each"),
                     agency=agency,
                     count=len(registries),
                 )
-            raise UsageFailure(
+            raise InvalidValue(
                 N_("no agency {agency!r} in this registry"),
                 hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
                 agency=agency,

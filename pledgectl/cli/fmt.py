@@ -6,7 +6,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.output import say
+from pledgectl.cli.output import say, say_n
 from pledgectl.core.i18n import N_
 
 if TYPE_CHECKING:
@@ -38,5 +38,5 @@ def fmt(
             bad = True
             say(result.reason_key, file=str(result.path), **dict(result.params))
     if not bad:
-        say(N_("{count} agency file(s) in canonical form"), count=len(results))
+        say_n("1 agency file in canonical form", "{n} agency files in canonical form", len(results))
     raise typer.Exit(1 if bad else 0)

@@ -1,18 +1,19 @@
 """The CLI boundary: language, help in two languages, and the one error handler.
 
-Typer bundles its own copy of Click whose messages ("Missing option",
-"Usage:") are plain English f-strings. So the root group runs Click in
-non-standalone mode, catches its usage errors and says them again in the
-user's language; help texts are catalog keys translated on the command tree
-before parsing; the few framework words in rendered help are swapped for
-their Indonesian ones. Every foreseeable error becomes one line and a hint;
-anything unexpected says so, with the path of a log holding the traceback.
+Click and Typer translate their own words ("Usage:", "Missing option",
+"[default: ...]") with :func:`gettext.gettext`; :func:`pledgectl.core.i18n.activated`
+binds the ``pledgectl`` domain for the run, so they come from our ``.po`` like
+every other message (the msgids are listed in :mod:`pledgectl.cli.click_messages`).
+The root group runs Click in non-standalone mode and frames its usage errors
+as ours: ``error: <Click's message>`` and ``hint: see `pledgectl X --help```.
+Help texts are msgids translated on the command tree when help is shown.
+Every foreseeable error becomes one line and a hint; anything unexpected says
+so, with the path of a log holding the traceback.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
 import traceback
@@ -54,14 +55,15 @@ def global_registries() -> list[str]:
     return list(_globals["registries"])
 
 
-def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, list[str]]]:
+def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, list[str | None]]]:
     """Pull ``--lang`` and ``--registry`` out of ``args`` wherever they stand (before ``--``).
 
     Each option's values in order: a repeated ``--lang`` counts once (the last),
-    a repeated ``--registry`` names several registries.
+    a repeated ``--registry`` names several registries; None where the option
+    ends the line without its value.
     """
     rest: list[str] = []
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[str | None]] = {}
     i = 0
     args = list(args)
     while i < len(args):
@@ -71,38 +73,18 @@ def extract_globals(args: Sequence[str]) -> tuple[list[str], dict[str, list[str]
             break
         name, eq, val = arg.partition("=")
         if name in GLOBAL_OPTIONS:
+            value: str | None = None
             if eq:
                 value = val
             elif i + 1 < len(args):
                 value = args[i + 1]
                 i += 1
-            else:
-                value = ""
             found.setdefault(name[2:], []).append(value)
             i += 1
             continue
         rest.append(arg)
         i += 1
     return rest, found
-
-
-_HELP_WORDS_ID = [
-    (re.compile(r"^Usage: ", re.M), "Penggunaan: "),
-    (re.compile(r"^Options:$", re.M), "Opsi:"),
-    (re.compile(r"^Arguments:$", re.M), "Argumen:"),
-    (re.compile(r"^Commands:$", re.M), "Perintah:"),
-    (re.compile(r"Show this message and exit\."), "Tampilkan pesan ini lalu keluar."),
-    (re.compile(r"\[default:"), "[bawaan:"),
-    (re.compile(r"\[required\]"), "[wajib]"),
-]
-
-
-def localize_help(text: str) -> str:
-    if i18n.get_lang() != "id":
-        return text
-    for pattern, replacement in _HELP_WORDS_ID:
-        text = pattern.sub(replacement, text)
-    return text
 
 
 def _translate(value: str | None) -> str | None:
@@ -121,9 +103,31 @@ def translate_tree(command: _click.Command) -> None:
             translate_tree(sub)
 
 
+def _usage_pieces(pieces: list[str]) -> list[str]:
+    """Click's usage metavars ``[OPTIONS]``, ``COMMAND [ARGS]...`` in the current language."""
+    words = {
+        "[OPTIONS]": N_("[OPTIONS]"),
+        "COMMAND [ARGS]...": N_("COMMAND [ARGS]..."),
+    }
+    return [i18n._(words[piece]) if piece in words else piece for piece in pieces]
+
+
+def _parse_args(parse: Any, ctx: _click.Context, args: list[str]) -> list[str]:
+    """Click's parser raises some usage errors without their context: give it, for the hint."""
+    try:
+        return list(parse(ctx, args))
+    except _click.exceptions.UsageError as exc:
+        if exc.ctx is None:
+            exc.ctx = ctx
+        raise
+
+
 class PledgeCommand(TyperCommand):
-    def get_help(self, ctx: _click.Context) -> str:
-        return localize_help(super().get_help(ctx))
+    def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
+        return _usage_pieces(super().collect_usage_pieces(ctx))
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        return _parse_args(super().parse_args, ctx, args)
 
 
 # Command name -> module whose ``app`` defines it. Only the invoked command's module is
@@ -176,7 +180,21 @@ class PledgeGroup(TyperGroup):
         # translated here, not at start-up: only help shows these texts, and the
         # catalogs cost ~5 ms that ``--version`` and most runs need not pay
         translate_tree(self)
-        return localize_help(super().get_help(ctx))
+        return super().get_help(ctx)
+
+    def collect_usage_pieces(self, ctx: _click.Context) -> list[str]:
+        return _usage_pieces(super().collect_usage_pieces(ctx))
+
+    def parse_args(self, ctx: _click.Context, args: list[str]) -> list[str]:
+        return _parse_args(super().parse_args, ctx, args)
+
+    def invoke(self, ctx: _click.Context) -> Any:
+        # Typer turns Ctrl-C into a silent exit 130; as an Abort it reaches our boundary,
+        # which says "aborted" on a line of its own
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _click.exceptions.Abort() from None
 
     def list_commands(self, ctx: _click.Context) -> list[str]:
         names = super().list_commands(ctx)
@@ -202,8 +220,14 @@ class PledgeGroup(TyperGroup):
     ) -> Any:
         raw = list(sys.argv[1:] if args is None else args)
         rest, found = extract_globals(raw)
+        if rest[:1] == ["--version"]:  # before any catalog is bound: --version reads none
+            from pledgectl import __version__
+
+            typer.echo(f"pledgectl {__version__}")
+            _exit(0, standalone_mode)
+            return 0
         lang = found["lang"][-1] if "lang" in found else None
-        if lang is not None and lang not in i18n.LANGS:
+        if "lang" in found and lang not in i18n.LANGS:
             i18n.set_lang(i18n.detect_lang())
             code = report(
                 PledgeError(
@@ -223,13 +247,13 @@ class PledgeGroup(TyperGroup):
     def _run(
         self,
         rest: list[str],
-        found: dict[str, list[str]],
+        found: dict[str, list[str | None]],
         prog_name: str | None,
         complete_var: str | None,
         **extra: Any,
     ) -> int:
-        _globals["registries"] = [path for path in found.get("registry", []) if path]
         try:
+            _globals["registries"] = _registry_paths(found.get("registry", []))
             result = super().main(
                 rest,
                 prog_name=prog_name or "pledgectl",
@@ -246,12 +270,8 @@ class PledgeGroup(TyperGroup):
             code = 0
         except _click.exceptions.UsageError as exc:
             code = report_usage(exc)
-        except _click.exceptions.Abort:
-            typer.echo(i18n.t("aborted"), err=True)
-            code = EXIT_INTERRUPTED
-        except KeyboardInterrupt:
-            typer.echo(i18n.t("aborted"), err=True)
-            code = EXIT_INTERRUPTED
+        except (_click.exceptions.Abort, KeyboardInterrupt):
+            code = interrupted()
         except BrokenPipeError:
             _silence_stdout()
             code = 1
@@ -262,6 +282,33 @@ class PledgeGroup(TyperGroup):
         except Exception:
             code = report_unexpected()
         return code
+
+
+def _registry_paths(given: list[str | None]) -> list[str]:
+    """The ``--registry`` values; an empty one (an unset variable in a script) is refused."""
+    from pledgectl.core.errors import UsageFailure
+
+    for value in given:
+        if value is None:
+            message = i18n.ngettext(
+                "Option {name!r} requires an argument.",
+                "Option {name!r} requires {nargs} arguments.",
+                1,
+            )
+            raise _click.exceptions.UsageError(message.format(name="--registry", nargs=1))
+        if not value.strip():
+            raise UsageFailure(
+                N_("--registry was given an empty path"),
+                hint=N_("give the registry's folder, e.g. --registry . (is a variable unset?)"),
+            )
+    return [value for value in given if value]
+
+
+def interrupted() -> int:
+    """Ctrl-C: say so on a line of its own (the terminal has echoed ``^C`` without a newline)."""
+    from pledgectl.cli import entry
+
+    return entry.interrupted(i18n.get_lang())
 
 
 def _exit(code: int, standalone_mode: bool) -> None:
@@ -286,74 +333,9 @@ def report(exc: PledgeError, usage: bool = False) -> int:
     return 2 if usage else exc.exit_code
 
 
-_EXTRA_ARGS = re.compile(r"Got unexpected extra arguments? \((.*)\)")
-_NO_SUCH_COMMAND = re.compile(r"No such command '(.*)'")
-_NOT_ONE_OF = re.compile(r"'(.*)' is not one of (.*)\.")
-_NOT_VALID = re.compile(r"'(.*)' is not a valid (.*)\.")
-_REQUIRES_ARG = re.compile(r"Option '(.*)' requires an argument")
-_MISSING_CMD = re.compile(r"Missing command")
-
-
-def _param_name(param: Any) -> str:
-    if param is None:
-        return "?"
-    opts = getattr(param, "opts", None) or []
-    longest = max(opts, key=len) if opts else None
-    if getattr(param, "param_type_name", "") == "argument" or not longest:
-        metavar = getattr(param, "metavar", None)
-        return str(metavar or getattr(param, "human_readable_name", param.name)).upper()
-    return str(longest)
-
-
 def usage_message(exc: _click.exceptions.UsageError) -> str:
-    """Click's usage error, said again from its parts in the user's language."""
-    exceptions = _click.exceptions
-    if isinstance(exc, exceptions.MissingParameter):
-        kind = "argument" if getattr(exc.param, "param_type_name", "") == "argument" else "option"
-        missing = (
-            N_("missing argument {name}") if kind == "argument" else N_("missing option {name}")
-        )
-        return i18n.t(missing, name=_param_name(exc.param))
-    if isinstance(exc, exceptions.NoSuchOption):
-        suggestion = ", ".join(sorted(exc.possibilities or []))
-        if suggestion:
-            return i18n.t(
-                "no such option {name} (did you mean: {options})",
-                name=exc.option_name,
-                options=suggestion,
-            )
-        return i18n.t("no such option {name}", name=exc.option_name)
-    text = exc.message
-    if isinstance(exc, exceptions.BadParameter):
-        name = _param_name(exc.param)
-        match = _NOT_ONE_OF.search(text)
-        if match:
-            return i18n.t(
-                "{name}: {value!r} is not one of {choices}",
-                name=name,
-                value=match.group(1),
-                choices=match.group(2),
-            )
-        match = _NOT_VALID.search(text)
-        if match:
-            return i18n.t(
-                "{name}: {value!r} is not a valid {kind}",
-                name=name,
-                value=match.group(1),
-                kind=match.group(2),
-            )
-        return i18n.t("invalid value for {name}: {reason}", name=name, reason=text)
-    for pattern, key in (
-        (_EXTRA_ARGS, N_("unexpected extra argument(s): {value}")),
-        (_NO_SUCH_COMMAND, N_("no such command {value!r}")),
-        (_REQUIRES_ARG, N_("option {value} needs a value")),
-    ):
-        match = pattern.search(text)
-        if match:
-            return i18n.t(key, value=match.group(1))
-    if _MISSING_CMD.search(text):
-        return i18n.t("missing command")
-    return i18n.t("wrong use of the command: {reason}", reason=text)
+    """Click's own message for the usage error, translated by Click through our catalog."""
+    return exc.format_message().strip()
 
 
 def report_usage(exc: _click.exceptions.UsageError) -> int:

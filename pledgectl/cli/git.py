@@ -7,7 +7,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
-from pledgectl.cli.output import emit, say
+from pledgectl.cli.output import emit, say, say_n
 from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
@@ -98,10 +98,11 @@ def git_merge_driver(
     if outcome.clean:
         say(N_("merged {file} semantically"), file=name)
         return
-    say(
-        N_("{file}: {count} conflict(s) left for you, marked with <<<<<<< and >>>>>>>"),
+    say_n(
+        "{file}: 1 conflict left for you, marked with <<<<<<< and >>>>>>>",
+        "{file}: {n} conflicts left for you, marked with <<<<<<< and >>>>>>>",
+        max(1, len(outcome.conflicts)),
         file=name,
-        count=max(1, len(outcome.conflicts)),
     )
     for conflict in outcome.conflicts[:20]:
         typer.echo(f"  {conflict}", err=True)

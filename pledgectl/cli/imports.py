@@ -8,10 +8,10 @@ import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.output import say, warn
+from pledgectl.cli.output import say, say_n, warn
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
-from pledgectl.core.i18n import N_
+from pledgectl.core.i18n import N_, N_plural
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -124,14 +124,21 @@ def import_people(
             )
         if not skip_invalid:
             raise InvalidValue(
-                N_("{count} invalid row(s) in {file}; nothing was written"),
+                N_plural(
+                    "{count} invalid row in {file}; nothing was written",
+                    "{count} invalid rows in {file}; nothing was written",
+                ),
                 hint=N_(
                     "fix the rows listed above and import again, or pass --skip-invalid to import the valid rows only"
                 ),
                 count=len(plan.bad),
                 file=str(file),
             )
-        say(N_("skipped {count} invalid row(s) (listed above)"), count=len(plan.bad))
+        say_n(
+            "skipped 1 invalid row (listed above)",
+            "skipped {n} invalid rows (listed above)",
+            len(plan.bad),
+        )
     if declaration is None:
         outcome = add_roster(registry, agency, plan.people, dry_run=dry_run)
     else:
@@ -139,7 +146,11 @@ def import_people(
             registry, agency, declaration, plan.people, dry_run=dry_run, on_existing="skip"
         )
     if outcome.warnings:
-        say(N_("{count} signature date warning(s); the first ones:"), count=len(outcome.warnings))
+        say_n(
+            "1 signature date warning:",
+            "{n} signature date warnings; the first ones:",
+            len(outcome.warnings),
+        )
         show_warnings(outcome.warnings[:5])
     row_of = {person.key: row for person, row in zip(plan.people, plan.rows, strict=True)}
     for known in outcome.known_by_id:

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.output import choose, say
+from pledgectl.cli.output import choose, say_n
 from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
@@ -37,4 +37,9 @@ def init(
 
     choose(checklist, tuple(CHECKLISTS), "--checklist")
     created = init_registry(path, checklist=checklist, example=example)
-    say(N_("created registry {path} ({agencies} demo agencies)"), path=str(path), agencies=created)
+    say_n(
+        "created registry {path} ({n} demo agency)",
+        "created registry {path} ({n} demo agencies)",
+        created,
+        path=str(path),
+    )

@@ -22,6 +22,11 @@ def say(key: str, **params: object) -> None:
     typer.echo(i18n.t(key, **params), err=True)
 
 
+def say_n(singular: str, plural: str, n: int, **params: object) -> None:
+    """A confirmation with a count: the singular or plural form for ``n`` (``{n}``)."""
+    typer.echo(i18n.tn(singular, plural, n, **params), err=True)
+
+
 def warn(key: str, **params: object) -> None:
     typer.echo(i18n.t("warning") + ": " + i18n.t(key, **params), err=True)
 

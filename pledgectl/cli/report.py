@@ -8,6 +8,7 @@ import typer
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
 from pledgectl.cli.output import choose, emit, table, warn
+from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
@@ -62,8 +63,11 @@ def report(
     unreadable = sum(1 for row in data.rows if not row.readable)
     if unreadable:
         warn(
-            N_("{count} agency file(s) could not be read; run `pledgectl check` to see why"),
-            count=unreadable,
+            i18n.tn(
+                "1 agency file could not be read; run `pledgectl check` to see why",
+                "{n} agency files could not be read; run `pledgectl check` to see why",
+                unreadable,
+            )
         )
     grid = reports.grid(data, by)
     if fmt == "table":

@@ -16,14 +16,23 @@ class PledgeError(Exception):
 
     exit_code = 1
 
-    def __init__(self, msgid: str, /, hint: str | None = None, **params: object) -> None:
-        super().__init__(msgid)
-        self.key = msgid  # the English msgid, e.g. N_("agency id {value!r} is not valid")
+    def __init__(
+        self, msgid: str | tuple[str, str], /, hint: str | None = None, **params: object
+    ) -> None:
+        """``msgid`` is ``N_("...")``, or ``N_plural("1 row", "{count} rows")`` chosen by ``count``."""
+        singular, plural = (msgid, None) if isinstance(msgid, str) else msgid
+        super().__init__(singular)
+        self.key = singular  # the English msgid, e.g. N_("agency id {value!r} is not valid")
+        self.plural = plural  # its plural msgid, or None
         self.hint_key = hint  # a msgid too, or None
         self.params = params
 
     @property
     def message(self) -> str:
+        if self.plural is not None:
+            count = self.params.get("count", 1)
+            n = count if isinstance(count, int) else 1
+            return i18n.ngettext(self.key, self.plural, n).format(**self.params)
         return i18n.t(self.key, **self.params)
 
     @property

@@ -115,6 +115,11 @@ def N_(message: str) -> str:
     return message
 
 
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (translated with :func:`tn` where shown)."""
+    return singular, plural
+
+
 def gettext_in(lang: str | None, message: str) -> str:
     """``message`` in ``lang`` (None: the current language), unfilled."""
     if not message:

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from pledgectl.core import canonical, rules, validate
 from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
-from pledgectl.core.i18n import N_, _
+from pledgectl.core.i18n import N_, N_plural, _
 from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
@@ -565,8 +565,9 @@ def add_signatories(
         if conflicts:
             first = conflicts[0]
             raise RefusedWrite(
-                N_(
-                    "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+                N_plural(
+                    "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict); nothing was written",
+                    "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflicts); nothing was written",
                 ),
                 hint=N_("correct the name in the file you import, or the recorded one by hand"),
                 nip=first["nip"],
@@ -709,8 +710,9 @@ def add_roster(
             if key in present:
                 if not same_name(present[key], person.name):
                     raise RefusedWrite(
-                        N_(
-                            "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict(s)); nothing was written"
+                        N_plural(
+                            "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflict); nothing was written",
+                            "NIP {nip} is recorded as {recorded!r} but given as {given!r} ({count} conflicts); nothing was written",
                         ),
                         hint=N_(
                             "correct the name in the file you import, or the recorded one by hand"

@@ -102,7 +102,8 @@ def check_chunk(paths: list[str]) -> list[Result]:
             out.append(("ok", _check_one(Path(name))))
         except PledgeError as exc:
             params = {k: str(v) for k, v in exc.params.items()}
-            out.append(("error", (exc.key, exc.hint_key, params)))
+            msgid = exc.key if exc.plural is None else (exc.key, exc.plural)
+            out.append(("error", (msgid, exc.hint_key, params)))
     return out
 
 

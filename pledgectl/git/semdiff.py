@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pledgectl.core import identity
-from pledgectl.core.i18n import N_, t
+from pledgectl.core.i18n import N_, t, tn
 from pledgectl.core.model import SIGNATORY
 
 # Known key orders, so fields print in the order a clerk knows from the file;
@@ -535,9 +535,10 @@ def render_text(diff: Diff) -> str:
     )
     if counts["unreadable"]:
         lines.append(
-            t(
-                "{count} file(s) could not be read; run `pledgectl check` for details",
-                count=counts["unreadable"],
+            tn(
+                "1 file could not be read; run `pledgectl check` for details",
+                "{n} files could not be read; run `pledgectl check` for details",
+                counts["unreadable"],
             )
         )
     return "\n".join(lines) + "\n"

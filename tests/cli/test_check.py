@@ -42,7 +42,7 @@ def test_text_is_hledger_like_grouped_and_summarised(reg: Path) -> None:
     code, out, _ = run("--registry", str(reg), "check")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == "== dinas-b: 2 error(s), 0 warning(s)"
+    assert lines[0] == "== dinas-b: 2 errors, 0 warnings"
     at = lines.index("agencies/dinas-b.toml:19:1: error [witnesses-missing]")
     assert lines[at + 1].strip() == "|"
     assert lines[at + 2] == "19 | [[declarations]]"
@@ -50,7 +50,7 @@ def test_text_is_hledger_like_grouped_and_summarised(reg: Path) -> None:
     assert lines[at + 4] == '20 | id = "ikrar-2023"'
     assert lines[at + 5] == "no witness from KPU"
     assert lines[at + 6].startswith("hint: ")
-    assert "  witnesses  1 error(s), 0 warning(s)" in lines
+    assert "  witnesses  1 error, 0 warnings" in lines
     assert "Agencies: 2 checked, 1 complete, 1 incomplete." in lines
     assert lines[-1] == "Verdict: not complete."
 
@@ -88,8 +88,6 @@ def test_warnings_fail_only_when_asked(tmp_path: Path) -> None:
         ["check", "--format", "xml"],
         ["check", "--only", "spelling"],
         ["check", "--fail-on", "info"],
-        ["check", "no-such-agency"],
-        ["check", "Bad_Id"],
     ],
 )
 def test_usage_errors_exit_2(reg: Path, args: list[str]) -> None:
@@ -199,9 +197,9 @@ def test_check_over_several_registries_is_one_report(members: tuple[Path, Path])
 def test_agencies_are_picked_in_whichever_registry_has_them(members: tuple[Path, Path]) -> None:
     (members[1] / "agencies" / "dinas-b.toml").rename(members[1] / "agencies" / "dinas-c.toml")
     code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b", "dinas-c")
-    assert "1 agency file(s) checked" in out and "kab-b/agencies/dinas-c.toml" in out
+    assert "1 agency file checked" in out and "kab-b/agencies/dinas-c.toml" in out
     code, _, err = run("check", "--registry", "kota-a", "--registry", "kab-b", "dinas-z")
-    assert code == 2
+    assert code == 1  # an unknown agency is refused (1), as by every command
     assert err.splitlines()[0] == "error: no agency 'dinas-z' in any of the 2 registries given"
 
 
@@ -226,8 +224,8 @@ def test_same_agency_id_in_two_registries_is_two_agencies(members: tuple[Path, P
     code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b")
     headings = [line for line in out.splitlines() if line.startswith("== ")]
     assert headings == [  # the same people on both registries' rosters: warned on both
-        "== dinas-b (kota-a): 2 error(s), 2 warning(s)",
-        "== dinas-b (kab-b): 2 error(s), 2 warning(s)",
+        "== dinas-b (kota-a): 2 errors, 2 warnings",
+        "== dinas-b (kab-b): 2 errors, 2 warnings",
     ]
     assert code == 1 and "Agencies: 4 checked, 2 complete, 2 incomplete." in out
     code, out, _ = run("check", "--registry", "kota-a", "--registry", "kab-b", "-f", "junit")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from pledgectl.core.findings import SEVERITY_RANK, Finding
-from pledgectl.core.i18n import t
+from pledgectl.core.i18n import tn
 from pledgectl.engine.run import CheckRun
 from pledgectl.render.check import Options
 from pledgectl.render.check.summary import by_agency, hint_label, severity_word
@@ -39,8 +39,11 @@ def render(run: CheckRun, options: Options) -> str:
                     case,
                     "failure",
                     type=failing[0].code,
-                    message=t(
-                        "{count} finding(s) of the {check} check", count=len(failing), check=check
+                    message=tn(
+                        "1 finding of the {check} check",
+                        "{n} findings of the {check} check",
+                        len(failing),
+                        check=check,
                     ),
                 )
                 failure.text = "\n".join(_line(f) for f in failing)

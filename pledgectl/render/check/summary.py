@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from pledgectl.checks import CHECK_NAMES
 from pledgectl.core.findings import Finding
-from pledgectl.core.i18n import N_, _, get_lang, t
+from pledgectl.core.i18n import N_, _, get_lang, t, tn
 from pledgectl.engine.run import CheckRun
 from pledgectl.render.check import Options
 
@@ -152,7 +152,7 @@ def summary_lines(run: CheckRun, options: Options) -> list[str]:
         out.append(_("Findings per check:"))
         width = max(len(name) for name in counts)
         for name, (errors, warnings) in counts.items():
-            row = t("{errors} error(s), {warnings} warning(s)", errors=errors, warnings=warnings)
+            row = counted(errors, warnings)
             out.append("  " + name.ljust(width) + "  " + row)
     state = verdict(run, options.assessed)
     if not options.quiet:
@@ -181,10 +181,19 @@ def summary_lines(run: CheckRun, options: Options) -> list[str]:
 
 def summary_line(run: CheckRun) -> str:
     """One line: files checked, errors and warnings."""
-    text = t(
-        "{files} agency file(s) checked: {errors} error(s), {warnings} warning(s)",
-        files=run.files,
-        errors=run.count("error"),
-        warnings=run.count("warning"),
+    text = tn(
+        "1 agency file checked: {counts}",
+        "{n} agency files checked: {counts}",
+        run.files,
+        counts=counted(run.count("error"), run.count("warning")),
     )
     return text + "."
+
+
+def counted(errors: int, warnings: int) -> str:
+    """``2 errors, 1 warning`` in the current language."""
+    return t(
+        "{errors}, {warnings}",
+        errors=tn("1 error", "{n} errors", errors),
+        warnings=tn("1 warning", "{n} warnings", warnings),
+    )

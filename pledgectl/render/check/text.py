@@ -20,6 +20,7 @@ from pledgectl.engine.run import CheckRun
 from pledgectl.render.check import Options
 from pledgectl.render.check.summary import (
     by_agency,
+    counted,
     hint_label,
     percent,
     severity_word,
@@ -41,13 +42,7 @@ def render(run: CheckRun, options: Options) -> str:
             if out:
                 out.append("")
             out.append(
-                "== "
-                + t(
-                    "{agency}: {errors} error(s), {warnings} warning(s)",
-                    agency=agency,
-                    errors=errors,
-                    warnings=warnings,
-                )
+                "== " + t("{agency}: {counts}", agency=agency, counts=counted(errors, warnings))
             )
             out.extend(_agency_findings(findings, lines, width))
         if out:
