@@ -6,7 +6,7 @@ whatever text domain is bound; :func:`pledgectl.core.i18n.activated` binds
 are copied exactly from the installed ``click`` (8.x) and ``typer`` sources
 (``grep -rn '_("' .../site-packages/click``); a msgid that does not match
 Click's text byte for byte is simply never used, so check after upgrading Click
-(``tests/test_catalog.py`` runs a usage error and ``--help`` in Indonesian).
+(``tests/core/test_catalog.py`` runs a usage error and ``--help`` in Indonesian).
 
 This module is never imported at run time.
 """

@@ -4,7 +4,7 @@ The files are committed; this script says how each was made, so a reader can
 see what is in a binary workbook, and remakes them when a case is added. The
 names and NIPs are invented; every NIP follows BKN's rules unless the file is
 about a broken one. What each file should do on import is in ``EXPECTED``
-(read by ``tests/test_staff_lists.py``).
+(read by ``tests/edit/test_staff_lists.py``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from pledgectl.core.registry import Registry
 from pledgectl.edit.scaffold import init_registry
 from tests.data.generate import EXPECTED
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 AGENCY = "pekanbaru-bkpsdm"
 DECL = "ikrar-hut-korpri-2023"
 runner = CliRunner()

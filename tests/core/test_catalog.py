@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PO = ROOT / "pledgectl" / "locale" / "id" / "LC_MESSAGES" / "pledgectl.po"
 MO = PO.with_suffix(".mo")
 POT = ROOT / "pledgectl" / "locale" / "pledgectl.pot"
@@ -175,7 +175,7 @@ def test_no_help_prints_a_raw_key(lang: str) -> None:
     from typer.testing import CliRunner
 
     from pledgectl.cli.app import app
-    from tests.test_i18n import _commands
+    from tests.core.test_i18n import _commands
 
     for path in _commands():
         result = CliRunner().invoke(app, ["--lang", lang, *path, "--help"])

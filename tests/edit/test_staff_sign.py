@@ -106,7 +106,7 @@ def test_nik_and_titles_identify_non_asn_staff(example: Registry) -> None:
 
 def test_prompt_asks_the_optional_values_too(example: Registry) -> None:
     # --prompt asks for position and date although the required values are given
-    # (the terminal without --prompt asks nothing then: tests/test_staff_e2e.py)
+    # (the terminal without --prompt asks nothing then: tests/e2e/test_staff_e2e.py)
     code, out, err = run(
         example, "sign", AGENCY, DECL, "--nip", "198503122010011002", "--name", "Budi",
         "--status", "PNS", "--prompt", input="Staf\n2023-11-30\n",

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from pledgectl.cli.app import app
 from pledgectl.core import i18n
 
-PACKAGE = Path(__file__).resolve().parent.parent / "pledgectl"
+PACKAGE = Path(__file__).resolve().parents[2] / "pledgectl"
 
 
 def fields(text: str) -> set[str]:

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import pledgectl_command
 
 pytestmark = pytest.mark.e2e
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
 
 

@@ -16,8 +16,8 @@ from pledgectl.core import i18n
 from pledgectl.core.registry import Registry
 from pledgectl.views import report as reports
 
-CORPUS = Path(__file__).resolve().parent / "registries"
-ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parents[1] / "registries"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> tuple[int, str, str]:

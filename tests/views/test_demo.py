@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pledgectl.edit.scaffold import init_registry, seed_files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_demo_registry_matches_seeds(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import pledgectl_command
 
 pytestmark = pytest.mark.e2e
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 AGENCY = "pekanbaru-bkpsdm"
 DECL = "ikrar-hut-korpri-2023"
 
