@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from pledgectl.core import identity
-from pledgectl.core.i18n import N_, t, tn
+from pledgectl.core.i18n import N_, _, t, tn
 from pledgectl.core.model import SIGNATORY
 
 # Known key orders, so fields print in the order a clerk knows from the file;
@@ -191,6 +191,31 @@ class Change:
     record: Mapping[str, Any] | None = None
     rev: str | None = None
     reason: str | None = None
+
+
+# A changed field is named for a person in their language (JSON keeps the file's keys).
+FIELD_LABELS = (
+    N_("name"),
+    N_("nip"),
+    N_("nik"),
+    N_("status"),
+    N_("grade"),
+    N_("position"),
+    N_("unit"),
+    N_("signed"),
+    N_("date"),
+    N_("title"),
+    N_("occasion"),
+    N_("place"),
+    N_("basis"),
+    N_("commitments"),
+    N_("elections"),
+    N_("kind"),
+    N_("role"),
+    N_("institution"),
+    N_("region"),
+    N_("parent"),
+)
 
 
 def _fmt_label(record: Mapping[str, Any], ident: Sequence[str], extra: Sequence[str]) -> str:
@@ -521,7 +546,8 @@ def render_text(diff: Diff) -> str:
             lines.append(head)
             continue
         for fc in change.fields:
-            lines.append(f"{head}  {fc.field}: {show(fc.old)} -> {show(fc.new)}")
+            label = _(fc.field) if fc.field in FIELD_LABELS else fc.field
+            lines.append(f"{head}  {label}: {show(fc.old)} -> {show(fc.new)}")
     counts = diff.counts()
     lines.append(
         t(

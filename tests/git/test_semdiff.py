@@ -306,3 +306,18 @@ def test_summarise_bytes_round_trip_and_broken() -> None:
     broken = semdiff.summarise_bytes(b"[agency\nid = 1\n")
     assert broken.startswith("# pledgectl: this file is not valid TOML")
     assert broken.endswith("[agency\nid = 1\n")
+
+
+def test_changed_field_is_named_in_the_readers_language() -> None:
+    """Issue 14: ``diff`` said ``position:`` inside Indonesian text; JSON keeps the key."""
+    new = base()
+    decl(new)["signatories"][0]["position"] = "Kasubbag"
+    changes = diff_snapshots({"p": base()}, {"p": new})
+    i18n.set_lang("id")
+    try:
+        text = semdiff.render_text(changes)
+    finally:
+        i18n.set_lang("en")
+    assert "  jabatan: " in text and "position:" not in text
+    assert "  position: " in semdiff.render_text(changes)
+    assert '"field": "position"' in semdiff.render_json(changes)
