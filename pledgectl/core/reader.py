@@ -157,18 +157,31 @@ def parse_text(path: Path, raw: bytes) -> AgencyFile:
     return AgencyFile(path, text, data, None, len(raw))
 
 
+def cannot_read(path: Path, reason: str | None) -> PledgeError:
+    """The one error for a file that cannot be read, wherever it is read."""
+    return PledgeError(
+        N_("cannot read {file}: {reason}"),
+        hint=N_("check the file's permissions"),
+        file=str(path),
+        reason=reason or "",
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file, or :func:`cannot_read`'s error (for files that are not agency files too)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise cannot_read(path, exc.strerror) from None
+
+
 def read_raw(path: Path) -> tuple[bytes, tuple[int, int, int]]:
     """The bytes of an agency file, and the identity (size, mtime, inode) of exactly those bytes.
 
     Raises only when the file cannot be opened at all; the identity keys the check cache.
     """
     if path.exists() and not path.is_file():  # a FIFO would block the read forever
-        raise PledgeError(
-            N_("cannot read {file}: {reason}"),
-            hint=N_("check the file's permissions"),
-            file=str(path),
-            reason="not a regular file",
-        )
+        raise cannot_read(path, "not a regular file")
     try:
         with path.open("rb") as handle:
             st = os.fstat(handle.fileno())
@@ -178,19 +191,9 @@ def read_raw(path: Path) -> tuple[bytes, tuple[int, int, int]]:
             N_("file {file} does not exist"), hint=N_("check the path"), file=str(path)
         ) from None
     except IsADirectoryError:
-        raise PledgeError(
-            N_("cannot read {file}: {reason}"),
-            hint=N_("check the file's permissions"),
-            file=str(path),
-            reason="is a directory",
-        ) from None
+        raise cannot_read(path, "is a directory") from None
     except OSError as exc:
-        raise PledgeError(
-            N_("cannot read {file}: {reason}"),
-            hint=N_("check the file's permissions"),
-            file=str(path),
-            reason=exc.strerror,
-        ) from None
+        raise cannot_read(path, exc.strerror) from None
     return raw, (st.st_size, st.st_mtime_ns, st.st_ino)
 
 

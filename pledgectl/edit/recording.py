@@ -22,6 +22,7 @@ from pledgectl.core.i18n import N_, N_plural, _
 from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
+from pledgectl.core.reader import read_bytes
 from pledgectl.core.registry import Registry
 from pledgectl.core.storage import known_valid, locked, write_atomic
 
@@ -170,15 +171,7 @@ def edit_agency(
                 hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
                 agency=agency_id,
             )
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise PledgeError(
-                N_("cannot read {file}: {reason}"),
-                hint=N_("check the file's permissions"),
-                file=str(path),
-                reason=exc.strerror,
-            ) from None
+        raw = read_bytes(path)
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:

@@ -27,9 +27,9 @@ from pathlib import Path
 
 from pledgectl.core import canonical
 from pledgectl.core.comments import extract
-from pledgectl.core.errors import PledgeError, ToolMissing
+from pledgectl.core.errors import ToolMissing
 from pledgectl.core.i18n import N_, both
-from pledgectl.core.reader import parse_text
+from pledgectl.core.reader import parse_text, read_bytes
 from pledgectl.core.storage import locked, write_atomic
 from pledgectl.git import plumbing as gitops
 
@@ -145,16 +145,7 @@ def install(registry_root: Path, python: str | None = None) -> InstallResult:
 def textconv(path: Path) -> str:
     from pledgectl.git.semdiff import summarise_bytes
 
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PledgeError(
-            N_("cannot read {file}: {reason}"),
-            hint=N_("check the file's permissions"),
-            file=str(path),
-            reason=exc.strerror,
-        ) from None
-    return summarise_bytes(raw)
+    return summarise_bytes(read_bytes(path))
 
 
 @dataclass
@@ -211,17 +202,7 @@ def _merge_locked(
 ) -> MergeOutcome:
     from pledgectl.git.merge import align_conflicts, conflict_whole
 
-    raws = []
-    for path in (base, ours, theirs):
-        try:
-            raws.append(path.read_bytes())
-        except OSError as exc:
-            raise PledgeError(
-                N_("cannot read {file}: {reason}"),
-                hint=N_("check the file's permissions"),
-                file=str(path),
-                reason=exc.strerror,
-            ) from None
+    raws = [read_bytes(path) for path in (base, ours, theirs)]
     parsed = [parse_text(Path(name), raw) for raw in raws]
     datas = [p.data for p in parsed]
     notes = [extract(p.text, p.outline) for p in parsed]
