@@ -27,6 +27,26 @@ STATUS_SPELLINGS: dict[str, tuple[str, ...]] = {
     "PPPK": ("PPPK", "P3K", "PPPK PARUH WAKTU"),
     "NON-ASN": ("NON-ASN", "NON ASN", "NON PNS", "HONORER", "THL", "PTT"),
 }
+# SIASN's KEDUDUKAN_HUKUM_NAMA holds a civil servant's legal standing ("Aktif", "CLTN",
+# "Tugas Belajar", ...), not PNS or PPPK. Such a value says nothing about the status, so
+# the importer takes the status from the NIP instead (compared like the spellings).
+LEGAL_STANDINGS = (
+    "AKTIF",
+    "CLTN",
+    "PERPANJANGAN CLTN",
+    "TUGAS BELAJAR",
+    "MASA PERSIAPAN PENSIUN",
+    "PEMBERHENTIAN SEMENTARA",
+    "PENERIMA UANG TUNGGU",
+)
+_LEGAL_STANDINGS = frozenset(re.sub(r"[\s_\-]+", "", v) for v in LEGAL_STANDINGS)
+
+
+def is_legal_standing(value: str) -> bool:
+    """Whether a status cell holds SIASN's legal standing (``Aktif``) rather than a status."""
+    return re.sub(r"[\s_\-]+", "", value.strip().upper()) in _LEGAL_STANDINGS
+
+
 _STATUS_ALIASES = {
     re.sub(r"[\s_\-]+", "", spelling): status
     for status, spellings in STATUS_SPELLINGS.items()

@@ -109,6 +109,8 @@ def plan_import(
             continue
         raw_nip = values.get("nip")
         row_status = values.get("status") or status
+        if row_status is not None and validate.is_legal_standing(row_status):
+            row_status = None  # SIASN's "Aktif": the NIP tells PNS from PPPK
         if row_status is None:
             clean = normalise(raw_nip) if raw_nip else ""
             if len(clean) == 18 and clean.isdigit():

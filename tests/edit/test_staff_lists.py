@@ -261,3 +261,34 @@ def test_a_name_only_list_keeps_its_last_person_before_the_block(tmp_path: Path)
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, "utf-8")
     return path
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_siasn_legal_standing_aktif_takes_the_status_from_the_nip(
+    example: Registry, tmp_path: Path, lang: str
+) -> None:
+    """SIASN's KEDUDUKAN_HUKUM_NAMA says "Aktif" (legal standing), not PNS/PPPK: the NIP decides."""
+    sheet = tmp_path / "siasn_aktif.csv"
+    sheet.write_text(
+        "NIP_BARU,NAMA,JABATAN_NAMA,KEDUDUKAN_HUKUM_NAMA\n"
+        "199203152019031009,Ahmad Fauzi,Analis SDM Aparatur Ahli Pertama,Aktif\n"
+        "199408172023212013,Siti Rahma,Pranata Komputer Ahli Pertama,AKTIF\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(example, "--lang", lang, "roster", "import", AGENCY, str(sheet))
+    assert code == 0, err
+    added = {p["nip"]: p["status"] for p in people(example, "roster")}
+    assert added["199203152019031009"] == "PNS"
+    assert added["199408172023212013"] == "PPPK"
+
+
+def test_an_unknown_status_word_is_still_a_row_error(example: Registry, tmp_path: Path) -> None:
+    sheet = tmp_path / "odd_status.csv"
+    sheet.write_text(
+        "NIP_BARU,NAMA,KEDUDUKAN_HUKUM_NAMA\n199203152019031009,Ahmad Fauzi,Magang\n",
+        encoding="utf-8",
+    )
+    before = snapshot(example)
+    code, _out, err = run(example, "roster", "import", AGENCY, str(sheet))
+    assert code == 1 and "Magang" in err
+    assert snapshot(example) == before
