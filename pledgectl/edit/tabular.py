@@ -750,6 +750,10 @@ def _choose_columns(
         )
         if as_mark:
             candidates["mark"] = candidates.pop("signed")
+    if len(candidates.get("status", [])) > 1:
+        # SIASN's KEDUDUKAN_HUKUM_NAMA is a legal standing ("Aktif") more often than a
+        # status: a JENIS_PEGAWAI beside it is the better column, wherever it stands
+        candidates["status"].sort(key=lambda found: "KEDUDUKAN" in found[1].upper())
     columns: dict[str, str] = {}
     indexes: list[tuple[int, str]] = []
     ignored = [header for _, header in unknown]

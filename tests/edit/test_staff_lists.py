@@ -292,3 +292,16 @@ def test_an_unknown_status_word_is_still_a_row_error(example: Registry, tmp_path
     code, _out, err = run(example, "roster", "import", AGENCY, str(sheet))
     assert code == 1 and "Magang" in err
     assert snapshot(example) == before
+
+
+def test_jenis_pegawai_wins_over_kedudukan_hukum(example: Registry, tmp_path: Path) -> None:
+    sheet = tmp_path / "both.csv"
+    sheet.write_text(
+        "NIP_BARU,NAMA,KEDUDUKAN_HUKUM_NAMA,JENIS_PEGAWAI\n"
+        "199203152019031009,Ahmad Fauzi,Tugas Belajar,CPNS\n",
+        encoding="utf-8",
+    )
+    code, _out, err = run(example, "roster", "import", AGENCY, str(sheet))
+    assert code == 0, err
+    assert "JENIS_PEGAWAI is used" in err
+    assert {p["nip"]: p["status"] for p in people(example, "roster")}["199203152019031009"] == "PNS"
