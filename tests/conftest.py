@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -42,6 +43,22 @@ def pledgectl_command() -> str:
     if not found:
         pytest.skip("pledgectl is not installed as a command")
     return found
+
+
+def run_installed(
+    args: list[str], cwd: Path, env: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed command as a user would; a traceback always fails the test.
+
+    ``check``: also require exit 0. The timeout only bounds a true hang.
+    """
+    result = subprocess.run(
+        [pledgectl_command(), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    if check:
+        assert result.returncode == 0, (args, result.stderr)
+    return result
 
 
 @pytest.fixture

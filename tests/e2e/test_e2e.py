@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import pledgectl_command
+from tests.conftest import pledgectl_command, run_installed
 
 pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,16 +28,7 @@ def walkthrough(readme: Path = README) -> list[str]:
     return [line[2:] for line in block.splitlines() if line.startswith("$ ")]
 
 
-def run(
-    args: list[str], cwd: Path, env: dict[str, str], check: bool = True
-) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [pledgectl_command(), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, (args, result.stderr)
-    return result
+run = run_installed
 
 
 @pytest.mark.parametrize(

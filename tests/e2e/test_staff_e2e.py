@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import pledgectl_command
+from tests.conftest import pledgectl_command, run_installed
 
 pytestmark = pytest.mark.e2e
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -22,16 +22,7 @@ AGENCY = "pekanbaru-bkpsdm"
 DECL = "ikrar-hut-korpri-2023"
 
 
-def run(
-    args: list[str], cwd: Path, env: dict[str, str], check: bool = True
-) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [pledgectl_command(), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
-    )
-    assert "Traceback" not in result.stderr, result.stderr
-    if check:
-        assert result.returncode == 0, (args, result.stderr)
-    return result
+run = run_installed
 
 
 @pytest.fixture
