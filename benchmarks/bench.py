@@ -38,6 +38,7 @@ from pledgectl.core.settings import parse_settings
 PY = sys.executable
 PLEDGECTL = shutil.which("pledgectl") or str(Path(PY).parent / "pledgectl")
 DECL_DATE = dt.date(2023, 11, 29)
+DECLARATION_ID = "ikrar-2023"  # the one declaration of every generated agency
 
 # -- synthetic data ------------------------------------------------------------------------
 
@@ -84,7 +85,7 @@ def agency_table(
         },
         "declarations": [
             {
-                "id": "ikrar-2023",
+                "id": DECLARATION_ID,
                 "kind": "ikrar",
                 "elections": ["pemilu-2024"],
                 "date": DECL_DATE,

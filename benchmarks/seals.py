@@ -5,10 +5,10 @@
     python benchmarks/seals.py --quick    # 100 x 200 = 20,000 (a smoke run)
 
 Two registries are generated as ``bench.py`` generates its own (same agencies,
-people and writer); in the second, every declaration carries a seal made by
-``ssh-keygen -Y sign`` with one of two keys (ed25519 and ecdsa-p256, alternating),
-over the real seal content, with the matching ``allowed_signers`` and
-``sealers``. Then, through the installed ``pledgectl`` as a user runs it:
+people and writer); in the second, every declaration is then sealed as
+``pledgectl seal`` seals it (``ssh-keygen -Y sign`` with one of two keys, ed25519
+and ecdsa-p256, alternating; the record appended by the one writer), with the
+matching ``allowed_signers`` and ``sealers``. Then, through the installed ``pledgectl`` as a user runs it:
 
 (a) cold ``check`` (empty cache) of the sealed registry / the same check of the
     unsealed one: target <= 1.25x;
@@ -34,11 +34,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench
-
-from pledgectl.core import canonical
-from pledgectl.core import seal as seal_mod
-from pledgectl.core.presets import settings_text
-from pledgectl.core.settings import parse_settings
 
 KEYS = (("kpu-bench", "KPU", "ed25519"), ("bawaslu-bench", "Bawaslu", "ecdsa"))
 WHEN = dt.datetime(2023, 11, 29, 10, 0, tzinfo=dt.UTC)
@@ -67,47 +62,33 @@ def sealed_settings(text: str) -> str:
 
 
 def make_sealed_registry(root: Path, agencies: int, per_agency: int, keys: Path) -> Path:
-    """As ``bench.make_registry``, every declaration sealed by one of two ssh-keygen keys."""
+    """As ``bench.make_registry``, then every declaration sealed by one of two ssh-keygen keys
+    through the same library call ``pledgectl seal`` makes (signing by ``ssh-keygen -Y sign``,
+    the record appended by the one writer)."""
+    from pledgectl.core.registry import Registry
+    from pledgectl.edit.seal import seal
+
     made = make_keys(keys)
-    root.mkdir(parents=True)
-    text = sealed_settings(settings_text())
-    (root / "pledgectl.toml").write_text(text, encoding="utf-8")
+    bench.make_registry(root, agencies, per_agency)
+    settings = root / "pledgectl.toml"
+    settings.write_text(sealed_settings(settings.read_text("utf-8")), encoding="utf-8")
     lines = []
     for principal, _, path in made:
         kind, blob = path.with_suffix(".pub").read_text().split()[:2]
         lines.append(f'{principal} namespaces="pledgectl-seal" {kind} {blob}\n')
     (root / "allowed_signers").write_text("".join(lines), encoding="utf-8")
-    commitments = parse_settings(root / "pledgectl.toml", text.encode()).checklist_ids
-    folder = root / "agencies"
-    folder.mkdir()
+    registry = Registry(root)
     for a in range(agencies):
-        data = bench.agency_table(a, per_agency, a * per_agency, commitments)
         principal, institution, key = made[a % 2]
-        decl = data["declarations"][0]  # type: ignore[index]
-        agency = data["agency"]["id"]  # type: ignore[index]
-        covers = seal_mod.covers_now(decl)
-        body_lines = seal_mod.covered_lines(agency, decl, covers)
-        digest = seal_mod.digest_of(body_lines)
-        body = seal_mod.content(institution, principal, WHEN, covers, body_lines, digest)
-        signed = subprocess.run(
-            ["ssh-keygen", "-q", "-Y", "sign", "-n", seal_mod.NAMESPACE, "-f", str(key)],
-            input=body,
-            capture_output=True,
-            check=True,
-        ).stdout.decode()
-        decl["seals"] = [
-            {
-                "institution": institution,
-                "principal": principal,
-                "sealed_at": WHEN,
-                "covers": {"witnesses": covers.witnesses, "signatories": covers.signatories},
-                "digest": digest,
-                "signature": signed.strip(),
-                "tags": seal_mod.tags(body_lines),
-            }
-        ]
-        body_text = canonical.dumps_agency(data)
-        (folder / f"opd-{a:05d}.toml").write_text(body_text, encoding="utf-8", newline="\n")
+        seal(
+            registry,
+            f"opd-{a:05d}",
+            bench.DECLARATION_ID,
+            institution=institution,
+            key=key,
+            principal=principal,
+            now=WHEN,
+        )
     return root
 
 

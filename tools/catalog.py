@@ -114,7 +114,12 @@ def update(template: Catalog) -> None:
         tidy(catalog, lang)
         buffer = io.BytesIO()
         write_po(
-            buffer, catalog, width=100, sort_output=True, include_previous=False, include_lineno=False
+            buffer,
+            catalog,
+            width=100,
+            sort_output=True,
+            include_previous=False,
+            include_lineno=False,
         )
         path.write_bytes(buffer.getvalue())
 

@@ -124,7 +124,7 @@ class SealsCheck(Check):
             memo: seal_mod.Memo = {}
             for s_index, raw in records(decl, "seals"):
                 s_path = (*path, "seals", s_index)
-                status = seal_mod.judge(agency, decl, raw, signers, sealers, memo)
+                status = seal_mod.judge(agency, decl, raw, signers, sealers, memo, (af.text, index))
                 found = status.seal
                 who = _who(raw)
                 present.add(who[0])
@@ -204,6 +204,7 @@ class SealsCheck(Check):
             "seals-broken",
             af,
             path=target,
+            key=status.key if status.record is not None else None,
             declaration=ident,
             nip=nip,
             message=message,

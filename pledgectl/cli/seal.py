@@ -20,7 +20,7 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     help=N_(
         "Seal a declaration: sign what it records now with an SSH key (ssh-keygen -Y sign), "
         "for a witness institution. --print-content writes the exact bytes a seal signed, "
-        "for ssh-keygen -Y verify."
+        "for ssh-keygen -Y verify; --print-covered what it covers, for sha256sum."
     ),
 )
 def seal(
@@ -50,6 +50,13 @@ def seal(
             help=N_("write the bytes the last seal signed (no seal: what a seal would sign now)"),
         ),
     ] = False,
+    print_covered: Annotated[
+        bool,
+        typer.Option(
+            "--print-covered",
+            help=N_("write what the last seal covers, as it stands: its SHA-256 is the digest"),
+        ),
+    ] = False,
     print_signature: Annotated[
         bool,
         typer.Option("--print-signature", help=N_("write the last seal's armored signature")),
@@ -62,24 +69,35 @@ def seal(
     from pledgectl.edit import seal as sealing
 
     registry = open_registry()
-    if print_content or print_signature:
-        if print_content and print_signature:
-            raise UsageFailure(N_("give --print-content or --print-signature, not both"))
+    printing = [print_content, print_covered, print_signature]
+    if any(printing):
+        if sum(printing) > 1:
+            raise UsageFailure(
+                N_("give one of --print-content, --print-covered and --print-signature")
+            )
         if print_signature:
             sys.stdout.write(sealing.print_signature(registry, agency, declaration, number))
             sys.stdout.flush()
             return
-        body, holds = sealing.print_content(
-            registry, agency, declaration, number, institution, principal
-        )
+        if print_covered:
+            body, holds = sealing.print_covered(registry, agency, declaration, number)
+        else:
+            body, holds = sealing.print_content(
+                registry, agency, declaration, number, institution, principal
+            )
         sys.stdout.buffer.write(body)
         sys.stdout.flush()
         if not holds:
-            warn(N_("what this seal covers has changed since it was sealed: it will not verify"))
+            warn(
+                N_(
+                    "what this seal covers has changed since it was sealed: "
+                    "it no longer matches the seal's digest"
+                )
+            )
         return
     if institution is None or key is None:
         raise UsageFailure(
-            N_("seal needs --institution and --key (or --print-content / --print-signature)")
+            N_("seal needs --institution and --key (or one of the --print-* options)")
         )
     outcome = sealing.seal(
         registry,

@@ -114,6 +114,12 @@ SEAL = Record(
         Field("sealed_at", "datetime", True, doc="when the seal was made (UTC)"),
         Field("covers", "inline", True, record=COVERS),
         Field("digest", "str", True, pattern=r"^sha256:[0-9a-f]{64}$", doc="of the covered part"),
+        Field(
+            "text",
+            "str",
+            pattern=r"^(sha256:[0-9a-f]{64})?$",
+            doc="of the declaration's text as sealed (format 2; empty when not plainly spelt)",
+        ),
         Field("signature", "str", True, doc="armored SSHSIG, namespace pledgectl-seal"),
         Field("tags", "str", doc="per-record hashes that locate a change; not part of the proof"),
     ),

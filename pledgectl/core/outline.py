@@ -136,7 +136,7 @@ class Outline:
             if block.name[: len(prefix)] != prefix or block.name == prefix:
                 end = block.start
                 break
-        return _back_over_trivia(self.text, end)
+        return back_over_trivia(self.text, end)
 
     def children(self, index: int, kind: str) -> list[Block]:
         head = self.blocks[index]
@@ -161,7 +161,7 @@ class Outline:
         return self.line_at(match.start()) if match else None
 
 
-def _back_over_trivia(text: str, end: int) -> int:
+def back_over_trivia(text: str, end: int) -> int:
     """Move back over blank and comment lines that lead into the next header."""
     pos = end
     while pos > 0:
@@ -324,6 +324,37 @@ _DECLARATION = "\n[[declarations]]\n"
 _SIGNATORY = "\n[[declarations.signatories]]\n"
 
 
+def plain_lines(part: str) -> bool:
+    """:func:`is_plain`'s rules for whole lines of a text (``part`` starts at a line start
+    and ends at one, or at the end of the text)."""
+    return not (
+        "\r" in part
+        or '"""' in part
+        or "'''" in part
+        or part[:1] in (" ", "\t")
+        or _INDENTED_BRACKET.search(part)
+        or _NOT_PLAIN_HEADER.search(part)
+        or (part[:1] == "[" and _NOT_PLAIN_HEADER.match("\n" + part[: part.find("\n") + 1]))
+    )
+
+
+def is_plain(text: str) -> bool:
+    """Whether ``text`` is spelt as the tool writes it: every header a bare ``[name]`` or
+    ``[[name]]`` alone at the start of its line, no multi-line strings, no CR, a final
+    newline. In such a text the lines opening with ``[`` are all the headers there are
+    (a line like ``[1]`` inside a multi-line array looks like one too, but no value
+    can look like a ``declarations`` header)."""
+    return not (
+        not text.endswith("\n")
+        or "\r" in text
+        or '"""' in text
+        or "'''" in text
+        or text[:1] in (" ", "\t", "[")
+        or _INDENTED_BRACKET.search(text)
+        or _NOT_PLAIN_HEADER.search(text)
+    )
+
+
 class DeclarationSite:
     """Where one declaration's records are, found by literal searches (see :func:`locate`)."""
 
@@ -344,15 +375,7 @@ def locate(text: str) -> dict[str, DeclarationSite] | None:
     writes it; for anything else it returns None and callers use :func:`build`.
     A test holds it to :func:`build` on generated files.
     """
-    if (
-        not text.endswith("\n")
-        or "\r" in text
-        or '"""' in text
-        or "'''" in text
-        or text[:1] in (" ", "\t", "[")
-        or _INDENTED_BRACKET.search(text)
-        or _NOT_PLAIN_HEADER.search(text)
-    ):
+    if not is_plain(text):
         return None
     sites: dict[str, DeclarationSite] = {}
     pos = text.find(_DECLARATION)
@@ -375,7 +398,7 @@ def locate(text: str) -> dict[str, DeclarationSite] | None:
             return None  # leave the unusual to the full outline and its messages
         first = text.find(_SIGNATORY, start, region_end)
         sites[ident] = DeclarationSite(
-            start, table_end, _back_over_trivia(text, region_end), first + 1 if first >= 0 else None
+            start, table_end, back_over_trivia(text, region_end), first + 1 if first >= 0 else None
         )
         pos = text.find(_DECLARATION, region_end - 1)
     return sites

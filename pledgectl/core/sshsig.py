@@ -106,18 +106,31 @@ def string(value: bytes) -> bytes:
     return struct.pack(">I", len(value)) + value
 
 
+_NAMED: dict[bytes, tuple[str, str]] = {}  # key blob -> (type, fingerprint): a registry has few
+
+
+def _named(blob: bytes) -> tuple[str, str]:
+    found = _NAMED.get(blob)
+    if found is None:
+        try:
+            kind = _Reader(blob).text()
+        except SshsigError:
+            kind = ""
+        digest = base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
+        found = (kind, f"SHA256:{digest}")
+        if len(_NAMED) < 256:
+            _NAMED[blob] = found
+    return found
+
+
 def key_type(blob: bytes) -> str:
     """The type named at the start of a public key blob ("ssh-ed25519", ...); "" if unreadable."""
-    try:
-        return _Reader(blob).text()
-    except SshsigError:
-        return ""
+    return _named(blob)[0]
 
 
 def fingerprint(blob: bytes) -> str:
     """OpenSSH's key fingerprint: ``SHA256:`` and the unpadded base64 of the blob's SHA-256."""
-    digest = base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii").rstrip("=")
-    return f"SHA256:{digest}"
+    return _named(blob)[1]
 
 
 # -- SSHSIG ---------------------------------------------------------------------------------
@@ -381,10 +394,18 @@ def parse_time(value: str) -> dt.datetime:
     return when.astimezone()  # naive -> the local zone, as mktime() does
 
 
+_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
 def match_pattern(name: str, pattern: str) -> bool:
     """OpenSSH's ``match_pattern``: ``*`` any run, ``?`` one character, case-sensitive."""
-    regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
-    return re.fullmatch(regex, name, re.S) is not None
+    compiled = _PATTERNS.get(pattern)
+    if compiled is None:
+        regex = "".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern)
+        compiled = re.compile(regex, re.S)
+        if len(_PATTERNS) < 1024:
+            _PATTERNS[pattern] = compiled
+    return compiled.fullmatch(name) is not None
 
 
 def match_pattern_list(name: str, patterns: str) -> bool:
@@ -495,6 +516,7 @@ class AllowedSigners:
 
     def __init__(self, text: str) -> None:
         self.entries, self.problems = parse_allowed_signers(text)
+        self._lines: dict[tuple[str, bytes], list[AllowedSigner]] = {}
 
     def for_key(self, key: bytes) -> list[AllowedSigner]:
         return [e for e in self.entries if e.key == key and not e.cert_authority]
@@ -508,7 +530,11 @@ class AllowedSigners:
         key, whose ``namespaces`` (if any) include ``namespace`` and whose
         validity interval contains the time. Certificates are not supported.
         """
-        lines = [e for e in self.for_key(key) if e.names(principal)]
+        lines = self._lines.get((principal, key))
+        if lines is None:  # a registry's seals name a few principals and keys, many times
+            lines = self._lines[principal, key] = [
+                e for e in self.for_key(key) if e.names(principal)
+            ]
         if not lines:
             if self.for_key(key):
                 raise SshsigError(f"the key is not listed for {principal!r}", "not-allowed")

@@ -21,7 +21,7 @@ from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite
 from pledgectl.core.i18n import N_, N_plural, _
 from pledgectl.core.identity import fold, name_key, person_key, record_key, same_name, witness_key
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
-from pledgectl.core.outline import Block, Outline, _back_over_trivia, build, locate, preflight
+from pledgectl.core.outline import Block, Outline, back_over_trivia, build, locate, preflight
 from pledgectl.core.reader import read_bytes
 from pledgectl.core.registry import Registry
 from pledgectl.core.storage import known_valid, locked, write_atomic
@@ -419,7 +419,7 @@ def add_witness(
             )
         signatories = outline.children(index, "signatory")
         pos = (
-            _back_over_trivia(text, signatories[0].start)
+            back_over_trivia(text, signatories[0].start)
             if signatories
             else outline.region_end(index)
         )
@@ -727,7 +727,7 @@ def add_roster(
             pos = outline.region_end(last_roster)
         else:
             first_decl = next((b for b in outline.blocks if b.kind == "declaration"), None)
-            pos = _back_over_trivia(text, first_decl.start) if first_decl else len(text)
+            pos = back_over_trivia(text, first_decl.start) if first_decl else len(text)
         return _insert(text, pos, "\n".join(blocks))
 
     edit_agency(registry, agency_id, change)

@@ -135,6 +135,11 @@ def pick_seal(
     return found
 
 
+def _index(data: Mapping[str, Any], decl: Mapping[str, Any]) -> int:
+    raw = data.get("declarations")
+    return next(i for i, d in enumerate(raw if isinstance(raw, list) else []) if d is decl)
+
+
 def print_content(
     registry: Registry,
     agency_id: str,
@@ -143,9 +148,9 @@ def print_content(
     institution: str | None = None,
     principal: str | None = None,
 ) -> tuple[bytes, bool]:
-    """The bytes the chosen seal signed (rebuilt from the file), and whether the seal still
-    holds; without a seal, what a seal made now would sign (its time is now)."""
-    _, data = _data(registry, agency_id)
+    """The bytes the chosen seal signed, and whether what it covers is unchanged; without
+    a seal, what a seal made now would sign (its time is now)."""
+    text, data = _data(registry, agency_id)
     decl = declaration_of(data, agency_id, decl_id)
     agency = agency_of(data, agency_id)
     chosen = pick_seal(decl, decl_id, number)
@@ -155,8 +160,30 @@ def print_content(
         return seal_mod.seal_content(agency, decl, chosen), holds
     covers = seal_mod.covers_now(decl)
     lines = seal_mod.covered_lines(agency, decl, covers)
-    body = seal_mod.content(institution or "", principal or "", seal_mod.now_utc(), covers, lines)
+    body = seal_mod.content(
+        institution or "",
+        principal or "",
+        seal_mod.now_utc(),
+        covers,
+        seal_mod.digest_of(lines),
+        seal_mod.text_now(agency, text, _index(data, decl), covers),
+    )
     return body, True
+
+
+def print_covered(
+    registry: Registry, agency_id: str, decl_id: str, number: int | None = None
+) -> tuple[bytes, bool]:
+    """The covered part of the chosen seal as the declaration stands (without a seal: all
+    of it), whose ``sha256`` is the seal's digest exactly when the seal holds; and whether
+    it does."""
+    _, data = _data(registry, agency_id)
+    decl = declaration_of(data, agency_id, decl_id)
+    chosen = pick_seal(decl, decl_id, number)
+    covers = seal_mod.covers_now(decl) if chosen is None else chosen.covers
+    lines = seal_mod.covered_lines(agency_of(data, agency_id), decl, covers)
+    holds = chosen is None or seal_mod.digest_of(lines) == chosen.digest
+    return "".join(lines).encode("utf-8"), holds
 
 
 def print_signature(registry: Registry, agency_id: str, decl_id: str, number: int | None) -> str:
@@ -323,7 +350,7 @@ def seal(
 
     validate.agency_id(agency_id)
     _ssh_keygen()
-    _, data = _data(registry, agency_id)
+    text, data = _data(registry, agency_id)
     decl = declaration_of(data, agency_id, decl_id)
     when = (now or seal_mod.now_utc()).astimezone(dt.UTC).replace(microsecond=0)
     sealer = authorise(registry, institution, public_key(key), principal, when)
@@ -331,7 +358,8 @@ def seal(
     covers = seal_mod.covers_now(decl)
     lines = seal_mod.covered_lines(agency, decl, covers)
     digest = seal_mod.digest_of(lines)
-    body = seal_mod.content(sealer.institution, sealer.principal, when, covers, lines, digest)
+    spelt = seal_mod.text_now(agency, text, _index(data, decl), covers)
+    body = seal_mod.content(sealer.institution, sealer.principal, when, covers, digest, spelt)
 
     armored = signer(key, body)
     try:
@@ -353,8 +381,9 @@ def seal(
         "sealed_at": when,
         "covers": {"witnesses": covers.witnesses, "signatories": covers.signatories},
         "digest": digest,
+        "text": spelt,
         "signature": armored,
-        "tags": seal_mod.tags(lines),
+        "tags": seal_mod.tags(lines, seal_mod.covered_records(decl, covers)),
     }
 
     def change(text: str, get_outline: Callable[[], Outline]) -> str:
@@ -367,8 +396,11 @@ def seal(
                 N_("{agency} cannot be read as TOML; run pledgectl check"), agency=agency_id
             ) from None
         now_decl = declaration_of(now_data, agency_id, decl_id)
-        again = seal_mod.covered_lines(agency_of(now_data, agency_id), now_decl, covers)
-        if seal_mod.digest_of(again) != digest:
+        now_agency = agency_of(now_data, agency_id)
+        again = seal_mod.covered_lines(now_agency, now_decl, covers)
+        if seal_mod.digest_of(again) != digest or spelt != seal_mod.text_now(
+            now_agency, text, _index(now_data, now_decl), covers
+        ):
             raise RefusedWrite(
                 N_("declaration {declaration} changed while it was being sealed; nothing written"),
                 hint=N_("run the seal command again"),

@@ -47,7 +47,16 @@ DECLARATION_KEYS = (
     "seals",
 )
 WITNESS_KEYS = ("institution", "name", "role")
-SEAL_KEYS = ("institution", "principal", "sealed_at", "covers", "digest", "signature", "tags")
+SEAL_KEYS = (
+    "institution",
+    "principal",
+    "sealed_at",
+    "covers",
+    "digest",
+    "text",
+    "signature",
+    "tags",
+)
 PERSON_KEYS = SIGNATORY.keys  # nip, nik, name, status, grade, position, unit, signed
 SETTINGS_RECORDS = ("checklist", "elections", "institutions")
 

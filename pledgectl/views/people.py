@@ -107,8 +107,8 @@ def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[
             continue
         agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
         assert isinstance(agency, dict)
-        for _, decl in declarations(af):
-            sealed_by = sealing.holding(_text(agency.get("id", af.file_id)), decl)
+        for index, decl in declarations(af):
+            sealed_by = sealing.holding(_text(agency.get("id", af.file_id)), decl, (af.text, index))
             witnesses = "; ".join(
                 f"{_text(w.get('institution'))}: {_text(w.get('name'))}"
                 for _, w in records(decl, "witnesses")
@@ -147,7 +147,9 @@ class _Sealing:
         self.signers: Any = None
         self.sealers: dict[str, tuple[str, ...]] = {}
 
-    def holding(self, agency: str, decl: dict[str, Any]) -> list[tuple[str, int]]:
+    def holding(
+        self, agency: str, decl: dict[str, Any], source: tuple[str, int] | None = None
+    ) -> list[tuple[str, int]]:
         if not decl.get("seals"):
             return []
         from pledgectl.core import seal as seal_mod
@@ -156,7 +158,7 @@ class _Sealing:
             self.signers = seal_mod.signers_at(self.registry.root)
             self.sealers = {i.id: i.sealers for i in self.registry.settings.institutions.values()}
             self.ready = True
-        out = seal_mod.holding(agency, decl, self.signers, self.sealers)
+        out = seal_mod.holding(agency, decl, self.signers, self.sealers, source)
         return sorted(out.items())
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import json
 import os
 import re
@@ -104,8 +105,8 @@ class Setup(NamedTuple):
     def write(self, data: dict[str, Any]) -> None:
         self.file.write_text(canonical.dumps_agency(data), "utf-8")
 
-    def line(self, *path: str | int) -> int | None:
-        return read_agency(self.file).line(("declarations", 0, *path))
+    def line(self, *path: str | int, key: str | None = None) -> int | None:
+        return read_agency(self.file).line(("declarations", 0, *path), key)
 
 
 def make_registry(tmp_path: Path, kinds: tuple[str, str] = ("ed25519", "ecdsa")) -> Setup:
@@ -246,7 +247,7 @@ def covered_edits(data: dict[str, Any]) -> list[tuple[str, tuple[Any, ...], str]
 
 
 @needs_ssh
-def test_every_covered_field_breaks_the_seal_at_its_record(setup: Setup) -> None:
+def test_every_covered_field_breaks_the_seal_at_its_line(setup: Setup) -> None:
     setup.seal()
     original = setup.data()
     edits = covered_edits(original)
@@ -258,8 +259,7 @@ def test_every_covered_field_breaks_the_seal_at_its_record(setup: Setup) -> None
             target = target[step]
         target[key] = mutated(target[key])
         setup.write(data)
-        expected_line = setup.line(*record) if record else setup.line()
-        assert setup.findings() == [("seals-broken", "error", expected_line)], what
+        assert setup.findings() == [("seals-broken", "error", setup.line(*record, key=key))], what
     setup.write(original)
     assert setup.findings() == []
 
@@ -279,23 +279,24 @@ def test_removed_or_reordered_records_break_the_seal(setup: Setup, change: str) 
     setup.seal()
     data = setup.data()
     decl = data["declarations"][0]
+    key: str | None = "name"  # the first key (sorted) where another person now stands
     if change == "remove-first":
         del decl["signatories"][0]
         where: tuple[Any, ...] = ("signatories", 0)
     elif change == "remove-last":
         del decl["signatories"][-1]
-        where = ("seals", 0)  # nothing left to point at: the seal itself
+        where, key = ("seals", 0), None  # nothing left to point at: the seal itself
     elif change == "swap":
         decl["signatories"][0], decl["signatories"][1] = (
             decl["signatories"][1],
             decl["signatories"][0],
         )
         where = ("signatories", 0)
-    else:
+    else:  # the second witness, who has no role, moves up: other keys, so the record
         del decl["witnesses"][0]
-        where = ("witnesses", 0)
+        where, key = ("witnesses", 0), None
     setup.write(data)
-    assert setup.findings() == [("seals-broken", "error", setup.line(*where))]
+    assert setup.findings() == [("seals-broken", "error", setup.line(*where, key=key))]
 
 
 @needs_ssh
@@ -344,7 +345,7 @@ def test_a_declaration_sealed_twice(setup: Setup) -> None:
     data = setup.data()
     data["declarations"][0]["signatories"][3]["name"] = "Someone Else"
     setup.write(data)
-    assert setup.findings() == [("seals-broken", "error", setup.line("signatories", 3))]
+    assert setup.findings() == [("seals-broken", "error", setup.line("signatories", 3, key="name"))]
     # a third seal by the same institution, over what is there now, holds beside it
     data["declarations"][0]["signatories"][3]["name"] = "Late"
     setup.write(data)
@@ -362,7 +363,7 @@ def test_hand_edited_signature_is_invalid(setup: Setup) -> None:
     body = match.group(1)
     flipped = body[:30] + ("A" if body[30] != "A" else "B") + body[31:]
     setup.file.write_text(text.replace(body, flipped, 1), "utf-8")
-    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0) + 6)]
+    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0, key="signature"))]
     # a signature that is not even armor
     setup.file.write_text(re.sub(r'signature = ".*"', 'signature = "hello"', text), "utf-8")
     assert [f[0] for f in setup.findings()] == ["seals-invalid"]
@@ -420,7 +421,7 @@ def test_key_not_in_allowed_signers(setup: Setup) -> None:
             line for line in signers.read_text().splitlines(True) if "kpu" not in line.split()[0]
         )
     )
-    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0) + 6)]
+    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0, key="signature"))]
 
 
 @needs_ssh
@@ -469,7 +470,7 @@ def test_validity_window(setup: Setup) -> None:
             'namespaces="pledgectl-seal"', 'namespaces="pledgectl-seal",valid-before="20240101Z"', 1
         )
     )
-    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0) + 6)]
+    assert setup.findings() == [("seals-invalid", "error", setup.line("seals", 0, key="signature"))]
 
 
 @needs_ssh
@@ -557,7 +558,12 @@ def test_print_content_without_a_seal_is_what_a_seal_would_sign(setup: Setup) ->
     _, content, _ = cli(setup, "seal", AGENCY, DECL, "--print-content")
     strip = re.compile(r"(?m)^sealed_at = .*\n")
     assert strip.sub("", preview) == strip.sub("", content)
-    assert content.startswith('format = "pledgectl-seal-content/1"\n')
+    assert content.startswith('format = "pledgectl-seal-content/2"\n')
+    # the covered part, whose SHA-256 is the digest the signed content names
+    code, covered, _ = cli(setup, "seal", AGENCY, DECL, "--print-covered")
+    assert code == 0 and covered.startswith(f'agency = "{AGENCY}"\n')
+    digest = "sha256:" + hashlib.sha256(covered.encode("utf-8")).hexdigest()
+    assert f'digest = "{digest}"\n' in content
 
 
 @needs_ssh
@@ -852,10 +858,13 @@ declarations = st.fixed_dictionaries(
 )
 
 
-def sealed_copy(decl: dict[str, Any], covers: seal_mod.Covers) -> tuple[dict[str, Any], Any]:
+def sealed_copy(
+    decl: dict[str, Any], covers: seal_mod.Covers, text: str = ""
+) -> tuple[dict[str, Any], Any]:
+    """``decl`` with a format 2 seal (``text``: its text digest, "" for none)."""
     lines = seal_mod.covered_lines("dinas-x", decl, covers)
     digest = seal_mod.digest_of(lines)
-    body = seal_mod.content("KPU", "kpu", WHEN, covers, lines, digest)
+    body = seal_mod.content("KPU", "kpu", WHEN, covers, digest, text)
     armored, public = sign_in_process(body)
     record = {
         "institution": "KPU",
@@ -863,6 +872,7 @@ def sealed_copy(decl: dict[str, Any], covers: seal_mod.Covers) -> tuple[dict[str
         "sealed_at": WHEN,
         "covers": {"witnesses": covers.witnesses, "signatories": covers.signatories},
         "digest": digest,
+        "text": text,
         "signature": armored,
         "tags": seal_mod.tags(lines),
     }
@@ -1157,7 +1167,7 @@ def test_done_means_end_to_end(tmp_path: Path, cli_env: dict[str, str]) -> None:
     ]
     shown = run(*reg, "agency", "show", agency).stdout
     assert shown.count(": verified") == 2
-    # a hand edit of a covered signatory's name: seals-broken at that record, for both seals
+    # a hand edit of a covered signatory's name: seals-broken at that line, for both seals
     path = root / "agencies" / f"{agency}.toml"
     original = path.read_text("utf-8")
     text = original
@@ -1169,8 +1179,9 @@ def test_done_means_end_to_end(tmp_path: Path, cli_env: dict[str, str]) -> None:
     broken = run(*reg, "check", agency, "--only", "seals", "--format", "json", ok=False)
     assert broken.returncode == 1
     found = json.loads(broken.stdout)["findings"]
-    record_line = read_agency(path).line(("declarations", 0, "signatories", 2))
-    assert [(f["code"], f["line"]) for f in found] == [("seals-broken", record_line)] * 2
+    name_line = read_agency(path).line(("declarations", 0, "signatories", 2), "name")
+    assert name_line == edited[: edited.index("(edited)")].count("\n") + 1
+    assert [(f["code"], f["line"]) for f in found] == [("seals-broken", name_line)] * 2
     # back as sealed, then a late signature with `sign`: uncovered, and the seals still hold
     path.write_text(original, "utf-8")
     run(
