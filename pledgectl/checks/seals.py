@@ -3,7 +3,8 @@
 For every ``[[declarations.seals]]`` record (DESIGN.md 6.4):
 
 - ``seals-broken``: what the seal covers changed since it was made; the finding
-  points at the first covered record that differs (the seal's tags tell which);
+  points at the first covered key that differs, or at its record when the record
+  gained or lost a key (the seal's tags tell which);
 - ``seals-invalid``: the signature does not verify over the content, or the key
   is not one ``allowed_signers`` gives the principal (at the time of the seal);
 - ``seals-institution``: the principal is not among the institution's ``sealers``;
@@ -13,7 +14,9 @@ For every ``[[declarations.seals]]`` record (DESIGN.md 6.4):
   missing, broken or invalid leaves it incomplete.
 
 Verification runs in this process with ``cryptography``, imported only when a
-file has a seal; the runner caches the findings per file like every check's.
+file has a seal; a format 2 seal whose declaration text is unchanged is judged
+without rebuilding its covered part (:func:`pledgectl.core.seal.text_region`).
+The runner caches the findings per file like every check's.
 """
 
 from __future__ import annotations

@@ -121,7 +121,11 @@ SEAL = Record(
             doc="of the declaration's text as sealed (format 2; empty when not plainly spelt)",
         ),
         Field("signature", "str", True, doc="armored SSHSIG, namespace pledgectl-seal"),
-        Field("tags", "str", doc="per-record hashes that locate a change; not part of the proof"),
+        Field(
+            "tags",
+            "str",
+            doc="per-record and per-key hashes that locate a change; not part of the proof",
+        ),
     ),
     doc="A witness institution's seal over the declaration as it stood (DESIGN.md 6.4)",
 )

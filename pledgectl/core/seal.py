@@ -46,10 +46,12 @@ values and compared with the digest, so a re-spelling still never breaks a seal.
 Format 1 (seals made before format 2; still verified) signed the header lines up
 to ``digest``, a blank line and the covered part itself, and has no ``text``.
 
-Each seal also keeps ``tags``: four base64url characters per covered record (the
-first three bytes of its line's SHA-256; the agency and declaration lines
-count as one record), so a broken seal can point at the first record that
-changed. Tags only locate; the digest and the signature are the proof.
+Each seal also keeps ``tags``, so a broken seal can point at the line that changed:
+per covered record (the agency and declaration lines count as one), four base64url
+characters of its line's SHA-256, then one character per key (six bits of the
+SHA-256 of its ``key = value`` spelling, keys sorted), then ``.`` (format 1 seals
+have the four characters alone). Tags only locate; the digest and the signature are
+the proof.
 """
 
 from __future__ import annotations
@@ -290,7 +292,7 @@ def text_region(text: str, index: int, covers: Covers, whole: bool = True) -> st
     # The first header after the region, counted back from the section's end past the
     # seals and the records added since (usually few), not forward over every record.
     # Only a guess: a wrong one gives a region that is not the one sealed.
-    later = sum(text.count(f"\n{name}\n", at, stop) for name in _APPENDS) - size
+    later = text.count("\n[[declarations.", at, stop) - size
     if later < 0:
         return None
     after = stop

@@ -305,3 +305,79 @@ def test_the_text_never_disagrees_with_the_values(sealed: Sealed, data: Any) -> 
     # values by the digest (broken).
     assert (fast == "valid") == (slow == "valid"), text
     assert fast == slow or {fast, slow} == {"invalid", "broken"}, text
+
+
+def test_a_file_not_plainly_spelt_is_sealed_without_text(sealed: Sealed, tmp_path: Path) -> None:
+    """A multi-line string anywhere: the seal names no text and is judged from the values."""
+    sealed.file.write_text(
+        sealed.text.replace("[agency]\n", '[agency]\nnotes = """\nline one\nline two"""\n', 1),
+        "utf-8",
+    )
+    sealing.seal(
+        Registry(sealed.root),
+        AGENCY,
+        DECL,
+        institution="KPU",
+        key=tmp_path / "kpu",
+        principal="kpu",
+        now=WHEN,
+        signer=sign,
+    )
+    text = sealed.file.read_text("utf-8")
+    second = loads(text)["declarations"][0]["seals"][1]
+    assert second["text"] == ""
+    data = loads(text)
+    decl = data["declarations"][0]
+    memo: seal_mod.Memo = {}
+    status = seal_mod.judge(AGENCY, decl, second, signers(), SEALERS, memo, (text, 0))
+    assert status.holds and seal_mod.Covers(2, 3) in memo  # rebuilt, and it holds
+    run = run_checks(Registry(sealed.root), only=["seals"], use_cache=False, jobs=1)
+    assert run.findings == []
+
+
+def test_each_declaration_of_a_file_has_its_own_text(sealed: Sealed, tmp_path: Path) -> None:
+    registry = Registry(sealed.root)
+    second = "deklarasi-2024"
+    recording.declare(
+        registry,
+        AGENCY,
+        kind="deklarasi",
+        date="2024-01-15",
+        elections=["pemilu-2024"],
+        decl_id=second,
+        commitments=list(registry.settings.checklist_ids),
+    )
+    recording.add_witness(registry, AGENCY, second, institution="KPU", name="Saksi KPU")
+    nip, name, status = PEOPLE[0]
+    person = recording.make_person(registry, name=name, status=status, nip=nip, signed="2024-01-15")
+    recording.sign(registry, AGENCY, second, person)
+    sealing.seal(
+        Registry(sealed.root),
+        AGENCY,
+        second,
+        institution="KPU",
+        key=tmp_path / "kpu",
+        principal="kpu",
+        now=WHEN,
+        signer=sign,
+    )
+    text = sealed.file.read_text("utf-8")
+
+    def states(source_text: str) -> list[tuple[str, bool]]:
+        data = loads(source_text)
+        out = []
+        for index, decl in enumerate(data["declarations"]):
+            memo: seal_mod.Memo = {}
+            status = seal_mod.judge(
+                AGENCY, decl, decl["seals"][0], signers(), SEALERS, memo, (source_text, index)
+            )
+            out.append((status.state, not any(isinstance(k, seal_mod.Covers) for k in memo)))
+        return out
+
+    assert states(text) == [("valid", True), ("valid", True)]
+    # a sub-table at the end reaches the second declaration's signatory, not the first's
+    reach = text + "\n[declarations.signatories.extra]\nnote = 1\n"
+    assert states(reach) == [("valid", True), ("broken", False)]
+    # an edit in the first declaration leaves the second's text as sealed
+    edited = text.replace("Budi Santoso", "Budi Santosa")
+    assert states(edited) == [("broken", False), ("valid", True)]
