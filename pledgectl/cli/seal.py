@@ -73,7 +73,8 @@ def seal(
     if any(printing):
         if sum(printing) > 1:
             raise UsageFailure(
-                N_("give one of --print-content, --print-covered and --print-signature")
+                N_("give one of --print-content, --print-covered and --print-signature"),
+                hint=N_("run the command once for each: each writes one thing to stdout"),
             )
         if print_signature:
             sys.stdout.write(sealing.print_signature(registry, agency, declaration, number))
@@ -97,7 +98,8 @@ def seal(
         return
     if institution is None or key is None:
         raise UsageFailure(
-            N_("seal needs --institution and --key (or one of the --print-* options)")
+            N_("seal needs --institution and --key (or one of the --print-* options)"),
+            hint=N_("e.g. pledgectl seal AGENCY DECL --institution KPU --key ~/.ssh/id_ed25519"),
         )
     outcome = sealing.seal(
         registry,
