@@ -102,7 +102,7 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
         row.name = table.get("name") if isinstance(table.get("name"), str) else ""
         row.region = table.get("region") if isinstance(table.get("region"), str) else ""
         row.declarations = len(state.declarations)
-        row.seals, row.sealed = _sealed_count(registry, af.data)
+        row.seals, row.sealed = _sealed_count(registry, af.data, af.text)
         row.witnesses = max((len(d.witnesses_present) for d in state.declarations), default=0)
         row.signatories = len(set().union(*(d.signers for d in state.declarations)))
         row.roster = len(state.roster)
@@ -114,11 +114,13 @@ def build_report(registry: Registry, today: dt.date | None = None) -> Report:
     return report
 
 
-def _sealed_count(registry: Registry, data: dict[str, object]) -> tuple[int, int]:
+def _sealed_count(registry: Registry, data: dict[str, object], text: str) -> tuple[int, int]:
     """How many of the agency's declarations carry a seal, and how many one that holds."""
     raw = data.get("declarations")
-    decls = [d for d in raw if isinstance(d, dict)] if isinstance(raw, list) else []
-    with_seals = sum(1 for d in decls if d.get("seals"))
+    decls = (
+        [(i, d) for i, d in enumerate(raw) if isinstance(d, dict)] if isinstance(raw, list) else []
+    )
+    with_seals = sum(1 for _, d in decls if d.get("seals"))
     if not with_seals:
         return 0, 0
     from pledgectl.core import seal as seal_mod
@@ -127,7 +129,9 @@ def _sealed_count(registry: Registry, data: dict[str, object]) -> tuple[int, int
     agency = str(table.get("id", "")) if isinstance(table, dict) else ""
     signers = seal_mod.signers_at(registry.root)
     sealers = {i.id: i.sealers for i in registry.settings.institutions.values()}
-    return with_seals, sum(1 for d in decls if seal_mod.holding(agency, d, signers, sealers))
+    return with_seals, sum(
+        1 for i, d in decls if seal_mod.holding(agency, d, signers, sealers, (text, i))
+    )
 
 
 # -- the table every format shows --------------------------------------------------------
