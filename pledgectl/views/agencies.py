@@ -95,12 +95,26 @@ def _judge_seals(registry: Registry, data: dict[str, Any]) -> None:
                     if status.record is not None
                     else ("?", -1)
                 )
-                out["record"] = (
-                    i18n.t("the declaration's own fields")
-                    if where is None
-                    else f"{where[0]} {where[1] + 1}"
-                )
+                out["record"] = _broken_record(decl, where, status.key)
             seals[index] = {**seal, "status": out}
+
+
+def _broken_record(decl: dict[str, Any], where: tuple[str, int] | None, key: str | None) -> str:
+    """Which covered record a broken seal found changed (and which of its keys, if known)."""
+    if where is None:
+        found = i18n.t("the declaration's own fields")
+    elif where[0] in ("witnesses", "signatories"):
+        record = decl[where[0]][where[1]]
+        name = record.get("name") if isinstance(record, dict) else None
+        msgid = (
+            N_("witness {number}: {name}")
+            if where[0] == "witnesses"
+            else N_("signatory {number}: {name}")
+        )
+        found = i18n.t(msgid, number=where[1] + 1, name=name if isinstance(name, str) else "?")
+    else:
+        return i18n.t("records it covers were removed or reordered")
+    return found if key is None else i18n.t("{record}, field {key}", record=found, key=key)
 
 
 def render_agency_detail(data: dict[str, Any]) -> str:

@@ -603,7 +603,7 @@ def test_agency_show_export_report_and_diff_know_seals(setup: Setup) -> None:
     data["declarations"][0]["signatories"][1]["name"] = "Tampered"
     setup.write(data)
     code, out, _ = cli(setup, "agency", "show", AGENCY)
-    assert "BROKEN" in out and "signatories 2" in out
+    assert "BROKEN" in out and "signatory 2: Tampered, field name" in out
     from pledgectl.git.semdiff import summarise
 
     assert "sha256:" in summarise(data)
