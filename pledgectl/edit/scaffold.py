@@ -59,15 +59,40 @@ def init_registry(root: Path, checklist: str = "behaviours", example: bool = Fal
     if not example:
         return 0
     written = 0
+    mapping = _commitments_for(checklist)
     for seed in seed_files():
         parsed = read_agency(seed)
         if parsed.data is None:
             raise PledgeError(
                 N_("demo file {file} is broken"), hint=N_("reinstall pledgectl"), file=str(seed)
             )
+        if mapping:
+            _map_commitments(parsed.data, mapping)
         target = root / AGENCIES_DIR / seed.name
         with locked(target):
             data = canonical.dumps_agency(parsed.data).encode("utf-8")
             write_atomic(target, data, valid_toml=True)
         written += 1
     return written
+
+
+def _commitments_for(checklist: str) -> dict[str, str]:
+    """The demo's commitments (written for the default checklist) item for item onto the
+    ``checklist`` preset's, so a demo made with another preset checks as the default one
+    does, deliberate gaps included; empty for the default preset."""
+    from pledgectl.core.settings import parse_settings
+
+    def ids(name: str) -> list[str]:
+        text = settings_text(name).encode("utf-8")
+        return list(parse_settings(Path(SETTINGS_FILE), text).checklist_ids)
+
+    default, chosen = ids("behaviours"), ids(checklist)
+    return {} if default == chosen else dict(zip(default, chosen, strict=False))
+
+
+def _map_commitments(data: dict[str, object], mapping: dict[str, str]) -> None:
+    declarations = data.get("declarations")
+    for decl in declarations if isinstance(declarations, list) else []:
+        found = decl.get("commitments") if isinstance(decl, dict) else None
+        if isinstance(found, list):
+            decl["commitments"] = [mapping.get(c, c) if isinstance(c, str) else c for c in found]

@@ -75,3 +75,24 @@ def test_presets_cite_the_right_duty_and_list_bkd() -> None:
     behaviours = {i["id"]: i["basis"] for i in tomllib.loads(settings_text())["checklist"]}
     assert behaviours["rule-compliance"] == "UU 20/2023 Pasal 24 ayat (1) huruf b"
     assert "huruf d" in behaviours["neutral-conduct"]
+
+
+def test_a_demo_made_with_the_ikrar_checklist_checks_as_the_default_one(tmp_path: Path) -> None:
+    """The demo's commitments are written for the default checklist; with ``--checklist
+    ikrar`` they are mapped item for item, so the same declarations are complete and the
+    same deliberate gaps are found (not a wall of unknown commitments)."""
+    import datetime as dt
+
+    from pledgectl.core.registry import Registry
+    from pledgectl.engine.runner import run_checks
+
+    def findings(checklist: str) -> list[tuple[str, str, str | None, int | None]]:
+        root = tmp_path / checklist
+        init_registry(root, checklist=checklist, example=True)
+        run = run_checks(Registry(root), today=dt.date(2025, 6, 1), use_cache=False, jobs=1)
+        return sorted((f.check, f.code, f.agency, f.line) for f in run.findings)
+
+    default, ikrar = findings("behaviours"), findings("ikrar")
+    assert ikrar == default
+    assert any(code == "commitments-missing" for _, code, _, _ in ikrar)  # the planted gap
+    assert not any(code == "commitments-unknown" for _, code, _, _ in ikrar)
