@@ -24,6 +24,7 @@ from pledgectl.core import i18n
 from pledgectl.core.columns import mark_header
 from pledgectl.core.errors import InvalidValue, PledgeError
 from pledgectl.core.i18n import N_
+from pledgectl.core.identity import record_key
 from pledgectl.core.longdate import as_date
 from pledgectl.core.nip import redact
 from pledgectl.core.registry import Registry
@@ -130,17 +131,8 @@ def sheet_data(
 
     roster = [p for _, p in records(af.data, "roster")]
     signers = [p for _, p in records(decl, "signatories")]
-    seen_nips = {_text(p.get("nip")) for p in roster if p.get("nip")}
-    seen_names = {_text(p.get("name")).casefold() for p in roster if not p.get("nip")}
-    extra = [
-        p
-        for p in signers
-        if not (
-            _text(p.get("nip")) in seen_nips
-            if p.get("nip")
-            else _text(p.get("name")).casefold() in seen_names
-        )
-    ]
+    on_roster = {record_key(p) for p in roster}  # the one identity of a person
+    extra = [p for p in signers if record_key(p) not in on_roster]
     rows = [
         SheetRow(
             i,

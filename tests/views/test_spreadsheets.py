@@ -254,6 +254,30 @@ def test_sheet_rows_roster_then_outsiders_then_blanks(office: Registry) -> None:
     assert not {r.nip for r in redacted.rows} & registry_nips(office)
 
 
+def test_sheet_knows_a_person_as_every_command_does(office: Registry) -> None:
+    """Off-roster rows use the one identity of a person (pledgectl.core.identity): a
+    roster member without NIP who signed with their titles, and one known by NIK, are
+    not listed a second time."""
+    path = office.agency_path("dinas")
+    text = path.read_text("utf-8")
+    roster = (
+        '\n[[roster]]\nname = "Rina Wulandari"\nstatus = "NON-ASN"\n'
+        '\n[[roster]]\nnik = "1471015708900002"\nname = "Sari Dewi"\nstatus = "NON-ASN"\n'
+    )
+    at = text.index("[[declarations]]")
+    signers = (
+        '\n[[declarations.signatories]]\nname = "Dr. Rina Wulandari, S.Sos."\n'
+        'status = "NON-ASN"\nsigned = 2023-11-29\n'
+        '\n[[declarations.signatories]]\nnik = "1471015708900002"\nname = "Sari Dewi, S.E."\n'
+        'status = "NON-ASN"\nsigned = 2023-11-29\n'
+    )
+    path.write_text(text[:at] + roster.lstrip("\n") + "\n" + text[at:] + signers, "utf-8")
+    data = sheet_data(office, "dinas", DECL)
+    names = [r.name for r in data.people]
+    assert names == [p[1] for p in ROSTER] + ["Rina Wulandari", "Sari Dewi", "Kepala <Badan>"]
+    assert [r.on_roster for r in data.people] == [True] * 5 + [False]
+
+
 def test_refuses_a_workbook_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     from pledgectl.cli.workbook import refuse_terminal
 
