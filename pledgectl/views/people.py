@@ -16,6 +16,7 @@ from typing import Any
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
 from pledgectl.core.identity import name_key
+from pledgectl.core.nik import redact as redact_nik
 from pledgectl.core.nip import normalise, redact
 from pledgectl.core.registry import Registry
 from pledgectl.core.walk import declarations, records
@@ -35,6 +36,7 @@ EXPORT_FIELDS: dict[str, tuple[str, str]] = {
     "date": (N_("Declaration date"), "date"),
     "witnesses": (N_("Witnesses"), "text"),
     "nip": (N_("NIP"), "code"),
+    "nik": (N_("NIK"), "code"),
     "name": (N_("Name"), "text"),
     "status": (N_("Status"), "text"),
     "grade": (N_("Grade"), "text"),
@@ -107,15 +109,15 @@ def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[
             continue
         agency = af.data.get("agency") if isinstance(af.data.get("agency"), dict) else {}
         assert isinstance(agency, dict)
-        for index, decl in declarations(af):
-            sealed_by = sealing.holding(_text(agency.get("id", af.file_id)), decl, (af.text, index))
+        for at, decl in declarations(af):
+            sealed_by = sealing.holding(_text(agency.get("id", af.file_id)), decl, (af.text, at))
             witnesses = "; ".join(
                 f"{_text(w.get('institution'))}: {_text(w.get('name'))}"
                 for _, w in records(decl, "witnesses")
             )
             elections = decl.get("elections")
             for index, person in records(decl, "signatories"):
-                nip = _text(person.get("nip"))
+                nip, nik = _text(person.get("nip")), _text(person.get("nik"))
                 yield {
                     "agency": _text(agency.get("id", af.file_id)),
                     "agency_name": _text(agency.get("name")),
@@ -128,6 +130,7 @@ def signatory_rows(registry: Registry, redacted: bool = False) -> Iterator[dict[
                     "date": _text(decl.get("date")),
                     "witnesses": witnesses,
                     "nip": redact(nip) if redacted and nip else nip,
+                    "nik": redact_nik(nik) if redacted and nik else nik,
                     "name": _text(person.get("name")),
                     "status": _text(person.get("status")),
                     "grade": _text(person.get("grade")),

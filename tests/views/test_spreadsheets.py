@@ -323,6 +323,28 @@ def test_export_csv_headers_follow_the_language(office: Registry) -> None:
     assert "Tanggal tanda tangan" in rows[0] and "Tanggal pernyataan" in rows[0]
 
 
+def test_export_carries_the_nik_as_text_and_redacts_it(office: Registry, tmp_path: Path) -> None:
+    """A NON-ASN signatory known by NIK: the NIK is a text cell (every digit kept) and
+    --redact masks it as it masks a NIP."""
+    nik = "1471015708900002"
+    code, _, err = run(
+        office, "sign", "dinas", DECL, "--nik", nik, "--name", "Sari Dewi",
+        "--status", "NON-ASN", "--date", "2023-11-29",
+    )  # fmt: skip
+    assert code == 0, err
+    target = tmp_path / "export.xlsx"
+    assert run(office, "export", "--format", "xlsx", "-o", str(target))[0] == 0
+    ws = openpyxl.load_workbook(target).active
+    header = [c.value for c in ws[1]]
+    assert header[header.index("NIP") + 1] == "NIK"
+    cells = [ws.cell(row, header.index("NIK") + 1) for row in range(2, ws.max_row + 1)]
+    assert [c.value for c in cells if c.value] == [nik] and cells[-1].data_type == "s"
+    _, out, _ = run(office, "export", "--redact")
+    rows = list(csv.DictReader(io.StringIO(out.decode())))
+    assert [r["NIK"] for r in rows if r["NIK"]] == ["147101**********"]
+    assert nik not in out.decode()
+
+
 def test_export_excel_is_retired(office: Registry) -> None:
     code, out, err = run(office, "export", "--excel")
     assert code == 2 and out == b"" and "--format xlsx -o FILE" in err
