@@ -138,12 +138,21 @@ def make_person(
 # -- the edit mechanism -------------------------------------------------------
 
 
+def _crlf(text: str) -> bool:
+    """Whether the file was saved with CRLF line ends (its first line says)."""
+    first = text.find("\n")
+    return first > 0 and text[first - 1] == "\r"
+
+
 def _insert(text: str, pos: int, block_text: str) -> str:
-    """Insert a record block at ``pos`` (a line start), keeping one blank line between."""
+    """Insert a record block at ``pos`` (a line start), keeping one blank line between,
+    with the file's own line ends (a file saved with CRLF gets CRLF lines)."""
+    crlf = _crlf(text)
     before = text[:pos]
     if before and not before.endswith("\n"):
-        before += "\n"
-    return before + "\n" + block_text + text[pos:]
+        before += "\r\n" if crlf else "\n"
+    block = "\n" + block_text  # canonical blocks hold no raw newline inside a value
+    return before + (block.replace("\n", "\r\n") if crlf else block) + text[pos:]
 
 
 def edit_agency(
@@ -748,9 +757,10 @@ def withdraw_signatory(
     :class:`RefusedWrite`, and the file is unchanged.
     """
     validate.agency_id(agency_id)
-    needle = "\n" + block_text
 
     def change(text: str, get_outline: Callable[[], Outline]) -> str:
+        newline = "\r\n" if _crlf(text) else "\n"  # as _insert wrote it
+        needle = ("\n" + block_text).replace("\n", newline)
         outline = get_outline()
         index = _find_declaration(outline, agency_id, decl_id)
         head = outline.blocks[index]
@@ -758,7 +768,7 @@ def withdraw_signatory(
         pos = text.find(needle, head.start, region_end)
         ours = None
         if pos >= 0 and text.find(needle, pos + 1, region_end) < 0:
-            ours = next((b for b in outline.blocks if b.start == pos + 1), None)
+            ours = next((b for b in outline.blocks if b.start == pos + len(newline)), None)
         if ours is None or ours.kind != "signatory" or text[pos + len(needle) : ours.end].strip():
             raise RefusedWrite(
                 N_("the signature of {name} is no longer as this view wrote it; it stays"),

@@ -117,3 +117,33 @@ def test_fast_path_declines_what_it_cannot_place_exactly() -> None:
         plain.rstrip("\n"),
     ):
         assert outline.locate(odd) is None, odd
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(agency_file, st.integers(0, 2), st.lists(st.sampled_from(NEW), min_size=1, max_size=2))
+def test_a_file_saved_with_crlf_keeps_crlf(
+    tmp_path: Path, data: dict[str, Any], which: int, nips: list[str]
+) -> None:
+    """A file saved on Windows (CRLF) gets CRLF lines from every append, never a mix, and
+    means what it would with LF line ends."""
+    import tomllib
+
+    reg = _registry(tmp_path)
+    lf = dumps_agency(data)
+    decl = data["declarations"][which % len(data["declarations"])]["id"]
+    who = [
+        recording.Person(name=f"P{i}", status="PNS", nip=nip, signed=dt.date(2023, 6, 1))
+        for i, nip in enumerate(nips)
+    ]
+    outcomes = []
+    for text in (lf, lf.replace("\n", "\r\n")):
+        outcomes.append(_outcome(reg, text, decl, who))
+        written = (reg.agencies_dir / "a.toml").read_bytes()
+        if text.startswith("schema = 1\r\n"):
+            assert written.count(b"\n") == written.count(b"\r\n")
+    plain, crlf = outcomes
+    assert plain[:-1] == crlf[:-1]
+    assert crlf[-1] == plain[-1].replace(b"\n", b"\r\n")
+    assert tomllib.loads(crlf[-1].decode()) == tomllib.loads(plain[-1].decode())

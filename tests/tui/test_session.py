@@ -147,6 +147,21 @@ def test_unmark_restores_the_file_byte_for_byte(demo: Registry) -> None:
     assert session.counts().signed == 12
 
 
+def test_unmark_in_a_file_saved_with_crlf(demo: Registry) -> None:
+    """A file saved on Windows: the mark is written with CRLF lines, and taking it off
+    leaves the file byte for byte as it was."""
+    path = demo.agency_path(AGENCY)
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    before = agency_bytes(demo)
+    session = Ceremony(demo, AGENCY, DECL)
+    fadli = entry(session, "Fadli Ramadhan, S.H.")
+    session.mark(fadli)
+    marked = agency_bytes(demo)
+    assert marked != before and marked.count(b"\n") == marked.count(b"\r\n")
+    session.unmark(fadli)
+    assert agency_bytes(demo) == before
+
+
 def test_only_marks_made_in_this_view_can_be_taken_off(demo: Registry) -> None:
     session = Ceremony(demo, AGENCY, DECL)
     before = agency_bytes(demo)
