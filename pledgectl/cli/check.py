@@ -47,7 +47,12 @@ def check(
     ] = "error",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_("write to this file instead of standard output"),
+        ),
     ] = None,
     redact: Annotated[
         bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))

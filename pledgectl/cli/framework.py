@@ -91,6 +91,18 @@ def _translate(value: str | None) -> str | None:
     return i18n._(value) if value else value
 
 
+# Placeholders in usage and help, as the messages' hints spell them in each language
+# (``--key KEY`` is ``--key KUNCI`` in Indonesian). Literal values (``table|json``,
+# ``YYYY-MM-DD``, ``PATH``) are not placeholders of this kind and stay as they are.
+METAVARS = {
+    "AGENCY": N_("AGENCY"),
+    "[AGENCY]...": N_("[AGENCY]..."),
+    "DECL": N_("DECL"),
+    "FILE": N_("FILE"),
+    "KEY": N_("KEY"),
+}
+
+
 def translate_tree(command: _click.Command) -> None:
     """Translate the help msgids into the current language, through the whole tree."""
     command.help = _translate(command.help)
@@ -98,6 +110,11 @@ def translate_tree(command: _click.Command) -> None:
     for param in command.params:
         if hasattr(param, "help"):
             param.help = _translate(param.help)
+        if param.metavar is None and isinstance(param.type, _click.Path):
+            # Click would spell the type's translated name ("path berkas"): two words
+            param.metavar = "PATH"
+        if param.metavar in METAVARS:  # a tree is built and translated once per language
+            param.metavar = i18n._(METAVARS[param.metavar])
     if isinstance(command, TyperGroup):
         for sub in command.commands.values():
             translate_tree(sub)

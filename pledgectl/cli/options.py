@@ -14,7 +14,12 @@ FormatOpt = Annotated[
 
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help=N_("write to this file instead of standard output"),
+    ),
 ]
 
 RedactOpt = Annotated[

@@ -41,7 +41,12 @@ def report(
     ] = "agency",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_("write to this file instead of standard output"),
+        ),
     ] = None,
     redact: Annotated[
         bool,

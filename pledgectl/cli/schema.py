@@ -23,7 +23,12 @@ def schema(
     ] = False,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help=N_("write to this file instead of standard output")),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help=N_("write to this file instead of standard output"),
+        ),
     ] = None,
 ) -> None:
     import json

@@ -34,6 +34,7 @@ def seal(
         Path | None,
         typer.Option(
             "--key",
+            metavar="KEY",
             help=N_("the SSH private key (or the .pub of a key in ssh-agent or a security key)"),
         ),
     ] = None,

@@ -75,7 +75,7 @@ def test_help_is_english_by_default(path: list[str]) -> None:
 @pytest.mark.parametrize(
     ("args", "english", "indonesian"),
     [
-        (["sign", "a"], "Missing argument 'DECL'.", "Argumen wajib belum diberikan: 'DECL'."),
+        (["sign", "a"], "Missing argument 'DECL'.", "Argumen wajib belum diberikan: 'PERNYATAAN'."),
         (
             ["agency", "add", "x"],
             "Missing option '--name'.",
