@@ -117,7 +117,7 @@ class SealsCheck(Check):
         agency = text(table.get("id")) if isinstance(table, dict) else None
         agency = agency or af.file_id
         signers = seal_mod.signers_at(ctx.registry.root)
-        sealers = {i.id: i.sealers for i in settings.institutions.values()}
+        sealers = settings.sealers
         for index, decl in decls:
             ident = text(decl.get("id"))
             path = ("declarations", index)

@@ -7,7 +7,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
-from pledgectl.cli.options import FormatOpt, OutputOpt
+from pledgectl.cli.options import FormatOpt, OutputOpt, RedactOpt
 from pledgectl.cli.output import COLUMNS, choose, emit, say, table
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
@@ -115,9 +115,7 @@ def agency_show(
     ],
     fmt: FormatOpt = "table",
     output: OutputOpt = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
-    ] = False,
+    redact: RedactOpt = False,
 ) -> None:
     from pledgectl.views.agencies import agency_detail, render_agency_detail
 

@@ -1,12 +1,12 @@
 """``check``: completeness and validity checks over one or more registries."""
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pledgectl.cli.common import open_registries
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import OutputOpt, RedactOpt
 from pledgectl.cli.output import choose, emit
 from pledgectl.core.i18n import N_
 from pledgectl.render.check import FORMATS
@@ -45,18 +45,8 @@ def check(
             help=N_("exit 1 on findings of this severity or above"),
         ),
     ] = "error",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=N_("write to this file instead of standard output"),
-        ),
-    ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
-    ] = False,
+    output: OutputOpt = None,
+    redact: RedactOpt = False,
     quiet: Annotated[
         bool,
         typer.Option(

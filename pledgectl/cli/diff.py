@@ -1,12 +1,12 @@
 """``diff``: the semantic diff of the registry between two git revisions."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import OutputOpt, RedactOpt
 from pledgectl.cli.output import choose, emit
 from pledgectl.core.i18n import N_
 
@@ -31,18 +31,8 @@ def diff(
     fmt: Annotated[
         str, typer.Option("--format", "-f", metavar="text|json", help=N_("text or json"))
     ] = "text",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=N_("write to this file instead of standard output"),
-        ),
-    ] = None,
-    redact: Annotated[
-        bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
-    ] = False,
+    output: OutputOpt = None,
+    redact: RedactOpt = False,
 ) -> None:
     from pledgectl.core import i18n
     from pledgectl.core.privacy import redact_text

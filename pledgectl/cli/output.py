@@ -39,8 +39,14 @@ def emit(text: str, output: Path | None = None) -> None:
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
+    write_file(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
+
+
+def write_file(output: Path, data: bytes) -> None:
+    """``data`` to ``-o FILE`` (:func:`write_output`), then say so on stderr; a one-line
+    error when it cannot be written."""
     try:
-        write_output(output, (text if text.endswith("\n") else text + "\n").encode("utf-8"))
+        write_output(output, data)
     except OSError as exc:
         raise PledgeError(
             N_("cannot write {file}: {reason}"),

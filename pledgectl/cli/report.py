@@ -1,12 +1,12 @@
 """The ``report`` command: a coverage summary auditors can hand on."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import OutputOpt
 from pledgectl.cli.output import choose, emit, table, warn
 from pledgectl.core import i18n
 from pledgectl.core.i18n import N_
@@ -39,15 +39,7 @@ def report(
             help=N_("one row per agency, region or election"),
         ),
     ] = "agency",
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=N_("write to this file instead of standard output"),
-        ),
-    ] = None,
+    output: OutputOpt = None,
     redact: Annotated[
         bool,
         typer.Option(

@@ -1,11 +1,11 @@
 """``schema``: print the JSON Schema of agency files or of pledgectl.toml."""
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import OutputOpt
 from pledgectl.cli.output import emit
 from pledgectl.core.i18n import N_
 
@@ -21,15 +21,7 @@ def schema(
     settings: Annotated[
         bool, typer.Option("--settings", help=N_("the schema of pledgectl.toml instead"))
     ] = False,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            help=N_("write to this file instead of standard output"),
-        ),
-    ] = None,
+    output: OutputOpt = None,
 ) -> None:
     import json
 

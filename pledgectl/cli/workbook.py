@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from pledgectl.cli.output import say
-from pledgectl.core.errors import PledgeError, UsageFailure
+from pledgectl.cli.output import write_file
+from pledgectl.core.errors import UsageFailure
 from pledgectl.core.i18n import N_
 
 
@@ -21,18 +21,10 @@ def refuse_terminal(output: Path | None) -> None:
 
 
 def write_binary(data: bytes, output: Path | None) -> None:
-    """``data`` to ``output`` (then say so on stderr), or to a piped stdout."""
+    """``data`` to ``output`` whole or not at all (then say so on stderr), or to a piped
+    stdout."""
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    try:
-        output.write_bytes(data)
-    except OSError as exc:
-        raise PledgeError(
-            N_("cannot write {file}: {reason}"),
-            hint=N_("check that the folder exists and is writable"),
-            file=str(output),
-            reason=exc.strerror,
-        ) from None
-    say(N_("written {file}"), file=str(output))
+    write_file(output, data)

@@ -197,19 +197,25 @@ def digest_of(lines: Sequence[str]) -> str:
     return "sha256:" + hashlib.sha256("".join(lines).encode("utf-8")).hexdigest()
 
 
-def header(
-    institution: str, principal: str, sealed_at: dt.datetime, covers: Covers, digest: str
+def _fields(
+    form: str, institution: str, principal: str, sealed_at: dt.datetime, covers: Covers, digest: str
 ) -> str:
-    """Format 1's lines before its covered part (ending in the blank line)."""
+    """The lines every format signs first: the format and the seal's own fields to ``digest``."""
     return (
-        f"format = {_encode_str(FORMAT_1)}\n"
+        f"format = {_encode_str(form)}\n"
         f"institution = {_encode_str(institution)}\n"
         f"principal = {_encode_str(principal)}\n"
         f"sealed_at = {sealed_at.isoformat()}\n"
         f"covers = {{ witnesses = {covers.witnesses}, signatories = {covers.signatories} }}\n"
         f"digest = {_encode_str(digest)}\n"
-        "\n"
     )
+
+
+def header(
+    institution: str, principal: str, sealed_at: dt.datetime, covers: Covers, digest: str
+) -> str:
+    """Format 1's lines before its covered part (ending in the blank line)."""
+    return _fields(FORMAT_1, institution, principal, sealed_at, covers, digest) + "\n"
 
 
 def content(
@@ -221,15 +227,8 @@ def content(
     text: str,
 ) -> bytes:
     """The exact bytes a format 2 seal signs (see the module's documentation)."""
-    return (
-        f"format = {_encode_str(FORMAT)}\n"
-        f"institution = {_encode_str(institution)}\n"
-        f"principal = {_encode_str(principal)}\n"
-        f"sealed_at = {sealed_at.isoformat()}\n"
-        f"covers = {{ witnesses = {covers.witnesses}, signatories = {covers.signatories} }}\n"
-        f"digest = {_encode_str(digest)}\n"
-        f"text = {_encode_str(text)}\n"
-    ).encode()
+    head = _fields(FORMAT, institution, principal, sealed_at, covers, digest)
+    return (head + f"text = {_encode_str(text)}\n").encode()
 
 
 def content_1(

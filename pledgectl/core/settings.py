@@ -66,6 +66,11 @@ class Settings(NamedTuple):
     raw: bytes = b""  # the file's bytes, for the fingerprint
 
     @property
+    def sealers(self) -> dict[str, tuple[str, ...]]:
+        """Institution id -> the allowed_signers principals that may seal for it."""
+        return {i.id: i.sealers for i in self.institutions.values()}
+
+    @property
     def fingerprint(self) -> str:
         """Changes whenever the file's bytes change: part of the check cache's key.
 

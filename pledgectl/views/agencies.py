@@ -76,7 +76,7 @@ def _judge_seals(registry: Registry, data: dict[str, Any]) -> None:
     table = data.get("agency")
     agency = str(table.get("id", "")) if isinstance(table, dict) else ""
     signers = seal_mod.signers_at(registry.root)
-    sealers = {i.id: i.sealers for i in registry.settings.institutions.values()}
+    sealers = registry.settings.sealers
     for decl in decls:
         seals = decl.get("seals")
         if not isinstance(seals, list):

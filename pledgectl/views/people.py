@@ -159,7 +159,7 @@ class _Sealing:
 
         if not self.ready:
             self.signers = seal_mod.signers_at(self.registry.root)
-            self.sealers = {i.id: i.sealers for i in self.registry.settings.institutions.values()}
+            self.sealers = self.registry.settings.sealers
             self.ready = True
         out = seal_mod.holding(agency, decl, self.signers, self.sealers, source)
         return sorted(out.items())

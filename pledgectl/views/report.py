@@ -128,7 +128,7 @@ def _sealed_count(registry: Registry, data: dict[str, object], text: str) -> tup
     table = data.get("agency")
     agency = str(table.get("id", "")) if isinstance(table, dict) else ""
     signers = seal_mod.signers_at(registry.root)
-    sealers = {i.id: i.sealers for i in registry.settings.institutions.values()}
+    sealers = registry.settings.sealers
     return with_seals, sum(
         1 for i, d in decls if seal_mod.holding(agency, d, signers, sealers, (text, i))
     )
