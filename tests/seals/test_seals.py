@@ -893,6 +893,8 @@ def change_one(draw: Any, value: Any) -> Any:
     if isinstance(value, int):
         return value + draw(st.integers(1, 3))
     if isinstance(value, float):
+        if value in (float("inf"), float("-inf")):
+            return 0.0  # inf / 2 is inf: no change at all
         return value + 1.0 if abs(value) < 1e15 else value / 2
     if isinstance(value, str):
         return value + draw(st.sampled_from(["x", " ", "\n", "é"]))
