@@ -72,6 +72,7 @@ def check(
     for agency in agencies or []:
         if not any(r.agency_path_exists(agency) for r in registries):  # refuses a malformed id
             from pledgectl.core.errors import InvalidValue
+            from pledgectl.core.registry import unknown_agency
 
             if len(registries) > 1:
                 raise InvalidValue(
@@ -80,11 +81,7 @@ def check(
                     agency=agency,
                     count=len(registries),
                 )
-            raise InvalidValue(
-                N_("no agency {agency!r} in this registry"),
-                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-                agency=agency,
-            )
+            raise unknown_agency(agency)
     result = run_checks_over(registries, agencies or None, only or None)
     assessed = "coverage" in result.checks and all(
         r.settings.severity("coverage") != "off" for r in registries

@@ -50,12 +50,7 @@ def import_people(
     from pledgectl.core.validate import agency_id as check_agency
 
     check_agency(agency)
-    if not registry.agency_path(agency).exists():
-        raise InvalidValue(
-            N_("no agency {agency!r} in this registry"),
-            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-            agency=agency,
-        )
+    registry.existing_path(agency)
     with_dates = declaration is not None
     progress = _progress()
     if progress is not None:

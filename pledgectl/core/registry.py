@@ -47,6 +47,15 @@ def check_id(value: str, what: str = "agency") -> str:
     return value
 
 
+def unknown_agency(agency_id: str) -> InvalidValue:
+    """The error for an agency id this registry has no file for."""
+    return InvalidValue(
+        N_("no agency {agency!r} in this registry"),
+        hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
+        agency=agency_id,
+    )
+
+
 def _regular(entry: os.DirEntry[str]) -> bool:
     try:
         return entry.is_file()
@@ -143,15 +152,15 @@ class Registry:
     def has_agency(self, agency_id: str) -> bool:
         return self.agency_path(agency_id).is_file()
 
-    def read(self, agency_id: str) -> AgencyFile:
+    def existing_path(self, agency_id: str) -> Path:
+        """The agency's file; :func:`unknown_agency` when the registry has none."""
         path = self.agency_path(agency_id)
         if not path.exists():
-            raise InvalidValue(
-                N_("no agency {agency!r} in this registry"),
-                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-                agency=agency_id,
-            )
-        return read_agency(path)
+            raise unknown_agency(agency_id)
+        return path
+
+    def read(self, agency_id: str) -> AgencyFile:
+        return read_agency(self.existing_path(agency_id))
 
     def iter_files(self) -> Iterator[AgencyFile]:
         for path in self.agency_paths():

@@ -23,7 +23,7 @@ from pledgectl.core.identity import fold, name_key, person_key, record_key, same
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, back_over_trivia, build, locate, preflight
 from pledgectl.core.reader import read_bytes
-from pledgectl.core.registry import Registry
+from pledgectl.core.registry import Registry, unknown_agency
 from pledgectl.core.storage import known_valid, locked, write_atomic
 
 Warning_ = tuple[str, dict[str, str]]
@@ -165,21 +165,11 @@ def edit_agency(
     ``change`` gets the text and a function giving its outline, built only if asked
     for: an append that :func:`pledgectl.core.outline.locate` can place needs none.
     """
-    path = registry.agency_path(agency_id)
-    if not path.exists():
-        raise InvalidValue(
-            N_("no agency {agency!r} in this registry"),
-            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-            agency=agency_id,
-        )
+    path = registry.existing_path(agency_id)
     registry.ensure_writable_here()
     with locked(path):
         if not path.exists():
-            raise InvalidValue(
-                N_("no agency {agency!r} in this registry"),
-                hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-                agency=agency_id,
-            )
+            raise unknown_agency(agency_id)
         raw = read_bytes(path)
         try:
             text = raw.decode("utf-8")
@@ -642,13 +632,7 @@ def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContex
     """
     from pledgectl.core.reader import read_agency
 
-    path = registry.agency_path(agency_id)
-    if not path.exists():
-        raise InvalidValue(
-            N_("no agency {agency!r} in this registry"),
-            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-            agency=agency_id,
-        )
+    path = registry.existing_path(agency_id)
     try:
         data = read_agency(path).data
     except PledgeError:

@@ -191,13 +191,7 @@ def stamp(path: Path) -> Stamp | None:
 
 def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
     """Read the agency file and lay out the sheet of one declaration."""
-    path = registry.agency_path(agency_id)
-    if not path.is_file():
-        raise InvalidValue(
-            N_("no agency {agency!r} in this registry"),
-            hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
-            agency=agency_id,
-        )
+    path = registry.existing_path(agency_id)
     raw, identity = read_raw(path)
     af = parse_text(path, raw)
     if af.data is None:
