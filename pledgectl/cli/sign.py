@@ -124,8 +124,7 @@ def sign(
 
         context = sign_context(registry, agency, declaration)
 
-        def fill() -> None:
-            nonlocal name, status, position, unit, grade, nip, nik
+        def refuse_if_signed() -> None:
             recorded = context.already(nip, nik, name)
             if recorded is not None:
                 raise RefusedWrite(
@@ -134,6 +133,10 @@ def sign(
                     who=nip or nik or recorded,
                     declaration=declaration,
                 )
+
+        def fill() -> None:
+            nonlocal name, status, position, unit, grade, nip, nik
+            refuse_if_signed()
             member = context.member(nip, nik, name)
             if member is None:
                 return
@@ -145,14 +148,7 @@ def sign(
             grade = grade if grade is not None else _str(member.get("grade"))
             nip = nip if nip is not None else _str(member.get("nip"))
             nik = nik if nik is not None else _str(member.get("nik"))
-            recorded = context.already(nip, nik, name)
-            if recorded is not None:
-                raise RefusedWrite(
-                    N_("{who} has already signed {declaration}"),
-                    hint=N_("each person signs a declaration once; see `pledgectl agency show`"),
-                    who=nip or nik or recorded,
-                    declaration=declaration,
-                )
+            refuse_if_signed()  # the roster may have named someone who has
 
         fill()
         registry.ensure_writable_here()
