@@ -11,7 +11,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.options import RedactOpt
+from pledgectl.cli.options import AgencyArg, DeclArg, RedactOpt
 from pledgectl.core.i18n import N_
 
 # This module's commands; the root group loads them only when one is invoked.
@@ -26,8 +26,8 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     ),
 )
 def ceremony(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    agency: AgencyArg,
+    declaration: DeclArg,
     date: Annotated[
         str | None,
         typer.Option(

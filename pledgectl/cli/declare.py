@@ -6,6 +6,7 @@ import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import AgencyArg
 from pledgectl.cli.output import emit, say
 from pledgectl.core.i18n import N_
 
@@ -18,7 +19,7 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     help=N_("Record a declaration event (ikrar, deklarasi, pakta integritas); prints its id."),
 )
 def declare(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
+    agency: AgencyArg,
     kind: Annotated[str, typer.Option("--kind", help=N_("kind of declaration (policy.kinds)"))],
     date: Annotated[
         str, typer.Option("--date", metavar="YYYY-MM-DD", help=N_("date of the declaration"))

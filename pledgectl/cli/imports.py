@@ -2,12 +2,19 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import (
+    AgencyArg,
+    DeclArg,
+    DryRunOpt,
+    SkipInvalidOpt,
+    StaffFileArg,
+    StatusOpt,
+)
 from pledgectl.cli.output import say, say_n, warn
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
@@ -209,12 +216,6 @@ def import_people(
     )
 
 
-_STATUS_HELP = N_(
-    "status of rows that give none, e.g. NON-ASN for a name-only list of THL or honorer staff"
-)
-_DRY_RUN_HELP = N_("list the people that would be added, with the counts; write nothing")
-
-
 @app.command(
     "import",
     cls=PledgeCommand,
@@ -223,17 +224,12 @@ _DRY_RUN_HELP = N_("list the people that would be added, with the counts; write 
     ),
 )
 def import_command(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
-    file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=_DRY_RUN_HELP)] = False,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
-    ] = False,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=_STATUS_HELP)
-    ] = None,
+    agency: AgencyArg,
+    declaration: DeclArg,
+    file: StaffFileArg,
+    dry_run: DryRunOpt = False,
+    skip_invalid: SkipInvalidOpt = False,
+    status: StatusOpt = None,
 ) -> None:
     from pledgectl.core.validate import record_id
 

@@ -25,3 +25,35 @@ OutputOpt = Annotated[
 RedactOpt = Annotated[
     bool, typer.Option("--redact", help=N_("mask NIPs (they contain birth dates)"))
 ]
+
+AgencyArg = Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))]
+
+DeclArg = Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))]
+
+# ``import`` and ``roster import``: a staff list and how to read it
+StaffFileArg = Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))]
+
+DryRunOpt = Annotated[
+    bool,
+    typer.Option(
+        "--dry-run",
+        help=N_("list the people that would be added, with the counts; write nothing"),
+    ),
+]
+
+SkipInvalidOpt = Annotated[
+    bool,
+    typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
+]
+
+StatusOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--status",
+        metavar="PNS|PPPK|NON-ASN",
+        help=N_(
+            "status of rows that give none, e.g. NON-ASN for a name-only list of THL or "
+            "honorer staff"
+        ),
+    ),
+]

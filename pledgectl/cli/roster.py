@@ -1,17 +1,10 @@
 """The ``roster`` group: an agency's staff list, for coverage."""
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
 from pledgectl.cli.framework import PledgeCommand, PledgeGroup
+from pledgectl.cli.options import AgencyArg, DryRunOpt, SkipInvalidOpt, StaffFileArg, StatusOpt
 from pledgectl.core.i18n import N_
-
-_STATUS_HELP = N_(
-    "status of rows that give none, e.g. NON-ASN for a name-only list of THL or honorer staff"
-)
-_DRY_RUN_HELP = N_("list the people that would be added, with the counts; write nothing")
 
 # This module's commands; the root group loads them only when one is invoked.
 app = typer.Typer(add_completion=False, rich_markup_mode=None)
@@ -31,16 +24,11 @@ app.add_typer(roster_app, name="roster")
     help=N_("Load an agency's staff list from CSV or XLSX (idempotent by NIP)."),
 )
 def roster_import(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    file: Annotated[Path, typer.Argument(metavar="FILE", help=N_("CSV or XLSX file"))],
-    dry_run: Annotated[bool, typer.Option("--dry-run", help=_DRY_RUN_HELP)] = False,
-    skip_invalid: Annotated[
-        bool,
-        typer.Option("--skip-invalid", help=N_("import the valid rows and list the skipped ones")),
-    ] = False,
-    status: Annotated[
-        str | None, typer.Option("--status", metavar="PNS|PPPK|NON-ASN", help=_STATUS_HELP)
-    ] = None,
+    agency: AgencyArg,
+    file: StaffFileArg,
+    dry_run: DryRunOpt = False,
+    skip_invalid: SkipInvalidOpt = False,
+    status: StatusOpt = None,
 ) -> None:
     from pledgectl.cli.imports import import_people
 

@@ -8,6 +8,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import AgencyArg, DeclArg
 from pledgectl.cli.output import say, warn
 from pledgectl.core.errors import UsageFailure
 from pledgectl.core.i18n import N_
@@ -24,8 +25,8 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
     ),
 )
 def seal(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    agency: AgencyArg,
+    declaration: DeclArg,
     institution: Annotated[
         str | None,
         typer.Option("--institution", help=N_("the sealing institution (an institutions id)")),

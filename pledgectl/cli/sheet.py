@@ -6,7 +6,7 @@ import typer
 
 from pledgectl.cli.common import open_registry
 from pledgectl.cli.framework import PledgeCommand
-from pledgectl.cli.options import OutputOpt, RedactOpt
+from pledgectl.cli.options import AgencyArg, DeclArg, OutputOpt, RedactOpt
 from pledgectl.cli.output import choose, emit
 from pledgectl.core.i18n import N_
 
@@ -23,8 +23,8 @@ FORMATS = ("html", "xlsx", "csv")
     ),
 )
 def sheet(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    agency: AgencyArg,
+    declaration: DeclArg,
     fmt: Annotated[
         str,
         typer.Option(

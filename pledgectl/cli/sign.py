@@ -8,6 +8,7 @@ import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import AgencyArg, DeclArg
 from pledgectl.cli.output import say
 from pledgectl.core import i18n
 from pledgectl.core.errors import InvalidValue
@@ -75,8 +76,8 @@ _GRADE_HELP = N_("pangkat / golongan, e.g. Penata Muda, III/a")
     help=N_("Add one signatory to a declaration; on a terminal, asks for what is missing."),
 )
 def sign(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    agency: AgencyArg,
+    declaration: DeclArg,
     nip: Annotated[
         str | None, typer.Option("--nip", help=N_("18-digit NIP (may be omitted for NON-ASN)"))
     ] = None,

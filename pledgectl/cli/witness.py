@@ -6,6 +6,7 @@ import typer
 
 from pledgectl.cli.common import open_registry, show_warnings
 from pledgectl.cli.framework import PledgeCommand
+from pledgectl.cli.options import AgencyArg, DeclArg
 from pledgectl.cli.output import say
 from pledgectl.core.i18n import N_
 
@@ -15,8 +16,8 @@ app = typer.Typer(add_completion=False, rich_markup_mode=None)
 
 @app.command(cls=PledgeCommand, help=N_("Add a witness to a declaration."))
 def witness(
-    agency: Annotated[str, typer.Argument(metavar="AGENCY", help=N_("agency id"))],
-    declaration: Annotated[str, typer.Argument(metavar="DECL", help=N_("declaration id"))],
+    agency: AgencyArg,
+    declaration: DeclArg,
     institution: Annotated[
         str, typer.Option("--institution", help=N_("institution id, e.g. KPU or Bawaslu"))
     ],
