@@ -39,7 +39,9 @@ class NipCheck(Check):
                 if not isinstance(person, dict):
                     continue
                 if with_nik and "nik" in person:
-                    yield from self._nik((*prefix, index), decl, person["nik"], af, ctx)
+                    yield from _nik_findings(
+                        self.name, (*prefix, index), decl, person["nik"], af, ctx
+                    )
                 value = person.get("nip")
                 status = person.get("status")
                 if (
@@ -50,16 +52,6 @@ class NipCheck(Check):
                 ):
                     continue  # the common case: nothing to report
                 yield from self._person((*prefix, index), decl, person, af, ctx)
-
-    def _nik(
-        self,
-        path: tuple[str | int, ...],
-        decl: str | None,
-        value: Any,
-        af: AgencyFile,
-        ctx: Context,
-    ) -> Iterator[Finding]:
-        return _nik_findings(self.name, path, decl, value, af, ctx)
 
     def _person(
         self,
