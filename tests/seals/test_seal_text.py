@@ -71,6 +71,20 @@ def sign(_key_file: Path, message: bytes) -> str:
     return sshsig.armor(blob)
 
 
+def seal_as_kpu(root: Path, decl: str, key: Path) -> None:
+    """``pledgectl seal`` as KPU, signed in process, at :data:`WHEN`."""
+    sealing.seal(
+        Registry(root),
+        AGENCY,
+        decl,
+        institution="KPU",
+        key=key,
+        principal="kpu",
+        now=WHEN,
+        signer=sign,
+    )
+
+
 class Sealed(NamedTuple):
     root: Path
     text: str  # the agency file right after sealing
@@ -117,16 +131,7 @@ def sealed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sealed:
             registry, name=name, status=status, nip=nip, signed="2023-11-29"
         )
         recording.sign(registry, AGENCY, DECL, person)
-    sealing.seal(
-        Registry(root),
-        AGENCY,
-        DECL,
-        institution="KPU",
-        key=tmp_path / "kpu",
-        principal="kpu",
-        now=WHEN,
-        signer=sign,
-    )
+    seal_as_kpu(root, DECL, tmp_path / "kpu")
     file = root / "agencies" / f"{AGENCY}.toml"
     return Sealed(root, file.read_text("utf-8"))
 
@@ -313,16 +318,7 @@ def test_a_file_not_plainly_spelt_is_sealed_without_text(sealed: Sealed, tmp_pat
         sealed.text.replace("[agency]\n", '[agency]\nnotes = """\nline one\nline two"""\n', 1),
         "utf-8",
     )
-    sealing.seal(
-        Registry(sealed.root),
-        AGENCY,
-        DECL,
-        institution="KPU",
-        key=tmp_path / "kpu",
-        principal="kpu",
-        now=WHEN,
-        signer=sign,
-    )
+    seal_as_kpu(sealed.root, DECL, tmp_path / "kpu")
     text = sealed.file.read_text("utf-8")
     second = loads(text)["declarations"][0]["seals"][1]
     assert second["text"] == ""
@@ -351,16 +347,7 @@ def test_each_declaration_of_a_file_has_its_own_text(sealed: Sealed, tmp_path: P
     nip, name, status = PEOPLE[0]
     person = recording.make_person(registry, name=name, status=status, nip=nip, signed="2024-01-15")
     recording.sign(registry, AGENCY, second, person)
-    sealing.seal(
-        Registry(sealed.root),
-        AGENCY,
-        second,
-        institution="KPU",
-        key=tmp_path / "kpu",
-        principal="kpu",
-        now=WHEN,
-        signer=sign,
-    )
+    seal_as_kpu(sealed.root, second, tmp_path / "kpu")
     text = sealed.file.read_text("utf-8")
 
     def states(source_text: str) -> list[tuple[str, bool]]:
