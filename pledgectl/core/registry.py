@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -53,6 +53,17 @@ def unknown_agency(agency_id: str) -> InvalidValue:
         N_("no agency {agency!r} in this registry"),
         hint=N_("see `pledgectl agency list`, or add it with `pledgectl agency add`"),
         agency=agency_id,
+    )
+
+
+def unknown_declaration(agency_id: str, decl_id: str, known: Iterable[object]) -> InvalidValue:
+    """The error for a declaration id the agency does not have; ``known``: the ids it has."""
+    return InvalidValue(
+        N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
+        hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
+        agency=agency_id,
+        declaration=decl_id,
+        choices=", ".join(map(str, known)) or "-",
     )
 
 

@@ -23,7 +23,7 @@ from pledgectl.core.identity import fold, name_key, person_key, record_key, same
 from pledgectl.core.model import DECLARATION, ROSTER, SCHEMA_VERSION, SIGNATORY, WITNESS
 from pledgectl.core.outline import Block, Outline, back_over_trivia, build, locate, preflight
 from pledgectl.core.reader import read_bytes
-from pledgectl.core.registry import Registry, unknown_agency
+from pledgectl.core.registry import Registry, unknown_agency, unknown_declaration
 from pledgectl.core.storage import known_valid, locked, write_atomic
 
 Warning_ = tuple[str, dict[str, str]]
@@ -250,14 +250,7 @@ def _find_declaration(outline: Outline, agency_id: str, decl_id: str) -> int:
     for index, block in enumerate(outline.blocks):
         if block.kind == "declaration" and block.value("id") == decl_id:
             return index
-    known = [b.value("id") for b in outline.declarations()]
-    raise InvalidValue(
-        N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
-        hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
-        agency=agency_id,
-        declaration=decl_id,
-        choices=", ".join(known) or "-",
-    )
+    raise unknown_declaration(agency_id, decl_id, (b.value("id") for b in outline.declarations()))
 
 
 def _declaration_date(text: str, block: Block) -> dt.date | None:
@@ -642,13 +635,7 @@ def sign_context(registry: Registry, agency_id: str, decl_id: str) -> SignContex
     declarations = [d for d in data.get("declarations") or [] if isinstance(d, dict)]
     found = next((d for d in declarations if d.get("id") == decl_id), None)
     if found is None:
-        raise InvalidValue(
-            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
-            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
-            agency=agency_id,
-            declaration=decl_id,
-            choices=", ".join(str(d.get("id")) for d in declarations) or "-",
-        )
+        raise unknown_declaration(agency_id, decl_id, (d.get("id") for d in declarations))
     signatories = found.get("signatories")
     signed = {
         record_key(s): str(s.get("name", ""))

@@ -26,7 +26,7 @@ from pledgectl.core.errors import InvalidValue, PledgeError, RefusedWrite, ToolM
 from pledgectl.core.i18n import N_
 from pledgectl.core.model import SEAL
 from pledgectl.core.outline import Outline
-from pledgectl.core.registry import Registry
+from pledgectl.core.registry import Registry, unknown_declaration
 from pledgectl.core.sshsig import AllowedSigners, SshsigError
 
 ALLOWED_SIGNERS = "allowed_signers"
@@ -91,20 +91,21 @@ def declaration_of(data: Mapping[str, Any], agency_id: str, decl_id: str) -> dic
             declaration=decl_id,
             agency=agency_id,
         )
-    known = [
-        str(d.get("id")) for d in (raw if isinstance(raw, list) else []) if isinstance(d, dict)
-    ]
-    raise InvalidValue(
-        N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
-        agency=agency_id,
-        declaration=decl_id,
-        choices=", ".join(known) or "-",
-    )
+    known = (d.get("id") for d in (raw if isinstance(raw, list) else []) if isinstance(d, dict))
+    raise unknown_declaration(agency_id, decl_id, known)
 
 
 def seals_of(decl: Mapping[str, Any]) -> list[Any]:
     raw = decl.get("seals")
     return raw if isinstance(raw, list) else []
+
+
+def _no_seal(decl_id: str) -> InvalidValue:
+    return InvalidValue(
+        N_("declaration {declaration} has no seal"),
+        hint=N_("a witness institution seals it with `pledgectl seal AGENCY DECL --institution`"),
+        declaration=decl_id,
+    )
 
 
 def pick_seal(
@@ -114,12 +115,13 @@ def pick_seal(
     seals = seals_of(decl)
     if not seals:
         if number is not None:
-            raise InvalidValue(N_("declaration {declaration} has no seal"), declaration=decl_id)
+            raise _no_seal(decl_id)
         return None
     index = len(seals) if number is None else number
     if not 1 <= index <= len(seals):
         raise InvalidValue(
             N_("declaration {declaration} has {count} seals; there is no seal {number}"),
+            hint=N_("--seal counts from 1, in file order; `pledgectl agency show` lists them"),
             declaration=decl_id,
             count=len(seals),
             number=index,
@@ -191,7 +193,7 @@ def print_signature(registry: Registry, agency_id: str, decl_id: str, number: in
     decl = declaration_of(data, agency_id, decl_id)
     chosen = pick_seal(decl, decl_id, number)
     if chosen is None:
-        raise InvalidValue(N_("declaration {declaration} has no seal"), declaration=decl_id)
+        raise _no_seal(decl_id)
     return chosen.signature.rstrip("\n") + "\n"
 
 
@@ -224,14 +226,23 @@ def public_key(key: Path) -> bytes:
                 return base64.b64decode(fields[1], validate=True)
             except ValueError:
                 break
-    if not key.exists():
-        raise UsageFailure(N_("key file {file} does not exist"), file=str(key))
-    proc = subprocess.run(
-        [_ssh_keygen(), "-y", "-f", str(key)], stdout=subprocess.PIPE, check=False
+    hint = N_("give an SSH private key file, or the .pub of a key ssh-agent holds")
+    if not key.is_file():
+        raise UsageFailure(N_("key file {file} does not exist"), hint=hint, file=str(key))
+    proc = subprocess.run(  # a passphrase is asked on the terminal, not on stderr
+        [_ssh_keygen(), "-y", "-f", str(key)],
+        capture_output=True,
+        check=False,
     )
     fields = proc.stdout.decode("utf-8", "replace").split()
     if proc.returncode != 0 or len(fields) < 2:
-        raise UsageFailure(N_("cannot read the public key of {file}"), file=str(key))
+        reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageFailure(
+            N_("cannot read the public key of {file}: {reason}"),
+            hint=hint,
+            file=str(key),
+            reason=reason[-1] if reason else "-",
+        )
     return base64.b64decode(fields[1])
 
 

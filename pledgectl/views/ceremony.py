@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from pledgectl.core import i18n
-from pledgectl.core.errors import InvalidValue, PledgeError
+from pledgectl.core.errors import PledgeError
 from pledgectl.core.i18n import N_, t
 from pledgectl.core.identity import name_key, record_key
 from pledgectl.core.nip import normalise
 from pledgectl.core.reader import parse_text, read_raw
-from pledgectl.core.registry import Registry
+from pledgectl.core.registry import Registry, unknown_declaration
 
 Stamp = tuple[int, int, int]  # size, mtime_ns, inode: the file as last read
 
@@ -206,14 +206,7 @@ def load(registry: Registry, agency_id: str, decl_id: str) -> Sheet:
     decls = _tables(af.data.get("declarations"))
     decl = next((d for d in decls if d.get("id") == decl_id), None)
     if decl is None:
-        known = [_text(d.get("id")) for d in decls]
-        raise InvalidValue(
-            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
-            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
-            agency=agency_id,
-            declaration=decl_id,
-            choices=", ".join(known) or "-",
-        )
+        raise unknown_declaration(agency_id, decl_id, (_text(d.get("id")) for d in decls))
     signed: dict[str, str] = {}
     signatories: list[tuple[str, dict[str, Any]]] = []
     for person in _tables(decl.get("signatories")):

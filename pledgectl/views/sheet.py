@@ -22,12 +22,12 @@ from typing import Any
 
 from pledgectl.core import i18n
 from pledgectl.core.columns import mark_header
-from pledgectl.core.errors import InvalidValue, PledgeError
+from pledgectl.core.errors import PledgeError
 from pledgectl.core.i18n import N_
 from pledgectl.core.identity import record_key
 from pledgectl.core.longdate import as_date
 from pledgectl.core.nip import redact
-from pledgectl.core.registry import Registry
+from pledgectl.core.registry import Registry, unknown_declaration
 from pledgectl.core.settings import localized
 from pledgectl.core.walk import declarations, records
 
@@ -112,14 +112,7 @@ def sheet_data(
     agency: dict[str, Any] = table if isinstance(table, dict) else {}
     decl = next((d for _, d in declarations(af) if d.get("id") == decl_id), None)
     if decl is None:
-        known = ", ".join(str(d.get("id")) for _, d in declarations(af)) or "-"
-        raise InvalidValue(
-            N_("agency {agency!r} has no declaration {declaration!r} (it has: {choices})"),
-            hint=N_("see `pledgectl agency show {agency}`, or record it with `pledgectl declare`"),
-            agency=agency_id,
-            declaration=decl_id,
-            choices=known,
-        )
+        raise unknown_declaration(agency_id, decl_id, (d.get("id") for _, d in declarations(af)))
     lang = i18n.get_lang()
     settings = registry.settings
     titles = {item.id: localized(item.title, lang) for item in settings.checklist}
