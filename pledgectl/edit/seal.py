@@ -227,8 +227,10 @@ def public_key(key: Path) -> bytes:
             except ValueError:
                 break
     hint = N_("give an SSH private key file, or the .pub of a key ssh-agent holds")
-    if not key.is_file():
+    if not key.exists():
         raise UsageFailure(N_("key file {file} does not exist"), hint=hint, file=str(key))
+    if key.is_dir():
+        raise UsageFailure(N_("{file} is a folder, not a key file"), hint=hint, file=str(key))
     proc = subprocess.run(  # a passphrase is asked on the terminal, not on stderr
         [_ssh_keygen(), "-y", "-f", str(key)],
         capture_output=True,
